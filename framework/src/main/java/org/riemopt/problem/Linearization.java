@@ -1,0 +1,30 @@
+package org.riemopt.problem;
+
+import org.riemopt.linalg.AmbientMatrix;
+
+/**
+ * The measurement map {@code x ↦ A(φ(x))} linearized at one point: its value and its Jacobian
+ * {@code J = A∘Dφ(x)} with the adjoint, built once per point by {@link Lift#linearize}.
+ *
+ * <p>The composed cost's Euclidean gradient is {@code pullback(ℓ'(res))} and its Hessian along {@code u} is
+ * {@code pullback(ℓ''(res) ⊙ push(u)) + curvature(ℓ'(res), u)}.
+ *
+ * @param <T> tangent vector type
+ */
+public interface Linearization<T> {
+
+    /** {@code A(φ(x))}, one value per measurement. The caller must not modify the array. */
+    double[] values();
+
+    /** {@code J·u = A(Dφ(x)[u])}, one value per measurement. */
+    double[] push(T u);
+
+    /** {@code Jᵀ·w = Dφ(x)*[Aᵀw]}, a matrix of the manifold's ambient space. {@code w} is not modified. */
+    AmbientMatrix pullback(double[] w);
+
+    /**
+     * The second-order term of {@code φ} along {@code u} against {@code G = Aᵀw}: the derivative of
+     * {@code x ↦ Dφ(x)*[G]} along {@code u}. Zero (returned as {@code null}) when {@code φ} is linear.
+     */
+    AmbientMatrix curvature(double[] w, T u);
+}

@@ -1,0 +1,186 @@
+package org.riemopt.problem;
+
+import java.util.List;
+
+import org.riemopt.linalg.AmbientMatrix;
+import org.riemopt.manifold.Manifold;
+
+/**
+ * The composed cost {@code f(x) = Σᵢ ℓ((A(φ(x)) − b)ᵢ) + Σₖ Rₖ(x)} on a manifold, with its Riemannian gradient
+ * and Hessian.
+ *
+ * <p>Per-point cache (Manopt's store, made systematic): the first request at a new point linearizes the lift
+ * there (one pass over the operator's data, giving the residual and its Jacobian {@code J}); the gradient forms
+ * {@code ℓ'(res)} and {@code Jᵀℓ'(res)} from that cache, and Hessian-vector products cost {@code O(m·dim)} from it,
+ * plus whatever the lift's curvature term or the manifold's Weingarten term needs of {@code G = Aᵀℓ'(res)}, which
+ * the lift forms at most once per point (the second pass). The two most recent points are kept, as a
+ * trust-region step needs the current point and the trial point. Points are keyed by identity.
+ *
+ * <p>Not thread-safe: one solver run uses one problem.
+ *
+ * @param <P> point type
+ * @param <T> tangent vector type
+ */
+public final class Problem<P, T> {
+
+    private final Manifold<P, T> manifold;
+    private final Lift<P, T> lift;
+    private final MeasurementOperator operator;
+    private final double[] measurements;
+    private final Loss loss;
+    private final List<Regularizer<P, T>> regularizers;
+    private PointCache<P, T> newest;
+    private PointCache<P, T> previous;
+
+    /**
+     * @param measurements {@code b}, one finite value per measurement; copied
+     * @throws IllegalArgumentException if the sizes of lift, operator and measurements disagree or {@code b} is not
+     *                                  finite
+     */
+    public Problem(Manifold<P, T> manifold, Lift<P, T> lift, MeasurementOperator operator, double[] measurements,
+                   Loss loss, List<Regularizer<P, T>> regularizers) {
+        if (lift.rows() != operator.rows() || lift.cols() != operator.cols()) {
+            throw new IllegalArgumentException("the lift produces " + lift.rows() + "x" + lift.cols()
+                    + " matrices but the operator measures " + operator.rows() + "x" + operator.cols() + " matrices");
+        }
+        if (measurements.length != operator.size()) {
+            throw new IllegalArgumentException("the operator takes " + operator.size() + " measurements but "
+                    + measurements.length + " values were given");
+        }
+        for (int i = 0; i < measurements.length; i++) {
+            if (!Double.isFinite(measurements[i])) {
+                throw new IllegalArgumentException("measurement " + i + " is " + measurements[i]
+                        + "; measurements must be finite");
+            }
+        }
+        this.manifold = manifold;
+        this.lift = lift;
+        this.operator = operator;
+        this.measurements = measurements.clone();
+        this.loss = loss;
+        this.regularizers = List.copyOf(regularizers);
+    }
+
+    /** The manifold the cost is defined on. */
+    public Manifold<P, T> manifold() {
+        return manifold;
+    }
+
+    /** The lift {@code φ}. */
+    public Lift<P, T> lift() {
+        return lift;
+    }
+
+    /** The measurement operator {@code A}. */
+    public MeasurementOperator operator() {
+        return operator;
+    }
+
+    /** The loss {@code ℓ}. */
+    public Loss loss() {
+        return loss;
+    }
+
+    /** The cost {@code f(x)}. */
+    public double cost(P x) {
+        return at(x).cost;
+    }
+
+    /** The residual {@code A(φ(x)) − b}. The caller must not modify the array. */
+    public double[] residual(P x) {
+        return at(x).residual;
+    }
+
+    /** The Riemannian gradient at {@code x}. */
+    public T gradient(P x) {
+        PointCache<P, T> c = at(x);
+        if (c.gradient == null) {
+            c.gradient = manifold.egradToRgrad(x, euclideanGradient(c));
+        }
+        return c.gradient;
+    }
+
+    /** The Riemannian Hessian at {@code x} applied to the tangent vector {@code u}. */
+    public T hessian(P x, T u) {
+        PointCache<P, T> c = at(x);
+        AmbientMatrix egrad = euclideanGradient(c);
+        if (c.secondDerivative == null) {
+            c.secondDerivative = new double[c.residual.length];
+            for (int i = 0; i < c.residual.length; i++) {
+                c.secondDerivative[i] = loss.secondDerivative(c.residual[i]);
+            }
+        }
+        double[] ju = c.linearization.push(u);
+        for (int i = 0; i < ju.length; i++) {
+            ju[i] *= c.secondDerivative[i];
+        }
+        AmbientMatrix ehess = c.linearization.pullback(ju);
+        AmbientMatrix curvature = c.linearization.curvature(c.firstDerivative, u);
+        if (curvature != null) {
+            ehess = ehess.plus(curvature);
+        }
+        for (Regularizer<P, T> r : regularizers) {
+            ehess = ehess.plus(r.euclideanHessian(x, u));
+        }
+        return manifold.ehessToRhess(x, egrad, ehess, u);
+    }
+
+    private AmbientMatrix euclideanGradient(PointCache<P, T> c) {
+        if (c.euclideanGradient == null) {
+            c.firstDerivative = new double[c.residual.length];
+            for (int i = 0; i < c.residual.length; i++) {
+                c.firstDerivative[i] = loss.derivative(c.residual[i]);
+            }
+            AmbientMatrix egrad = c.linearization.pullback(c.firstDerivative);
+            for (Regularizer<P, T> r : regularizers) {
+                egrad = egrad.plus(r.euclideanGradient(c.point));
+            }
+            c.euclideanGradient = egrad;
+        }
+        return c.euclideanGradient;
+    }
+
+    private PointCache<P, T> at(P x) {
+        if (newest != null && newest.point == x) {
+            return newest;
+        }
+        if (previous != null && previous.point == x) {
+            PointCache<P, T> hit = previous;
+            previous = newest;
+            newest = hit;
+            return hit;
+        }
+        Linearization<T> lin = lift.linearize(x, operator);
+        double[] values = lin.values();
+        double[] residual = new double[values.length];
+        for (int i = 0; i < residual.length; i++) {
+            residual[i] = values[i] - measurements[i];
+        }
+        double cost = loss.sum(residual);
+        for (Regularizer<P, T> r : regularizers) {
+            cost += r.value(x);
+        }
+        previous = newest;
+        newest = new PointCache<>(x, lin, residual, cost);
+        return newest;
+    }
+
+    /** What is known at one point; the derivative parts are filled in on first use. */
+    private static final class PointCache<P, T> {
+        final P point;
+        final Linearization<T> linearization;
+        final double[] residual;
+        final double cost;
+        double[] firstDerivative;
+        double[] secondDerivative;
+        AmbientMatrix euclideanGradient;
+        T gradient;
+
+        PointCache(P point, Linearization<T> linearization, double[] residual, double cost) {
+            this.point = point;
+            this.linearization = linearization;
+            this.residual = residual;
+            this.cost = cost;
+        }
+    }
+}

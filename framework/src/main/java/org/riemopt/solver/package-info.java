@@ -1,0 +1,8 @@
+/**
+ * What every solver shares: the {@link org.riemopt.solver.Solver} contract, the generic iteration loop
+ * {@link org.riemopt.solver.SolverLoop} (clock, listeners, trace and stopping are the framework's; a solver only
+ * supplies its {@link org.riemopt.solver.SolverState} and step), composable
+ * {@link org.riemopt.solver.StoppingCriterion}s that say why they fired, the per-iteration
+ * {@link org.riemopt.solver.IterationRecord} and the {@link org.riemopt.solver.Result}.
+ */
+package org.riemopt.solver;

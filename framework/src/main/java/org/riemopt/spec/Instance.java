@@ -1,0 +1,32 @@
+package org.riemopt.spec;
+
+import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.manifold.SearchSpace;
+import org.riemopt.problem.Problem;
+import org.riemopt.solver.Solver;
+
+/**
+ * A problem spec resolved into objects, ready to solve or check.
+ *
+ * @param seed    the spec's seed
+ * @param space   the manifold and its lifts
+ * @param problem the cost
+ * @param start   the initial point
+ * @param solver  the configured solver
+ * @param truth   the ground truth {@code M*}, or {@code null} when the spec gives measurements instead
+ * @param <P>     point type
+ * @param <T>     tangent vector type
+ */
+public record Instance<P, T>(long seed, SearchSpace<P, T> space, Problem<P, T> problem, P start, Solver solver,
+                             DenseMatrix truth) {
+
+    /**
+     * {@code ‖φ(x) − M*‖_F / ‖M*‖_F}, or {@code NaN} when the truth is unknown. Forms {@code φ(x)} densely.
+     */
+    public double relativeError(P x) {
+        if (truth == null) {
+            return Double.NaN;
+        }
+        return problem.lift().toMatrix(x).minus(truth).normF() / truth.normF();
+    }
+}

@@ -1,0 +1,192 @@
+package org.riemopt.spi;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.riemopt.linalg.DenseMatrix;
+
+/**
+ * Parameter values checked against a provider's {@link ParameterSpec}s: every key is known, every required key is
+ * present, every value has its declared type and is finite, and absent keys take their defaults.
+ *
+ * <p>Raw values are what a YAML or JSON parser produces: numbers, booleans, strings, and lists of them.
+ */
+public final class Parameters {
+
+    private final Map<String, Object> values;
+
+    private Parameters(Map<String, Object> values) {
+        this.values = values;
+    }
+
+    /**
+     * Validates raw values against {@code specs}.
+     *
+     * @throws IllegalArgumentException naming the key, the value given and what is allowed
+     */
+    public static Parameters of(List<ParameterSpec> specs, Map<String, ?> raw) {
+        Map<String, ParameterSpec> byName = new LinkedHashMap<>();
+        specs.forEach(s -> byName.put(s.name(), s));
+        for (String key : raw.keySet()) {
+            if (!byName.containsKey(key)) {
+                throw new IllegalArgumentException("unknown key '" + key + "'; allowed: "
+                        + (byName.isEmpty() ? "none" : String.join(", ", byName.keySet())));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (ParameterSpec spec : specs) {
+            Object value = raw.get(spec.name());
+            if (value != null) {
+                values.put(spec.name(), convert(spec, value));
+            } else if (spec.isRequired()) {
+                throw new IllegalArgumentException("missing key '" + spec.name() + "' (" + spec.type().description()
+                        + ": " + spec.doc() + ")");
+            } else {
+                // Defaults come from the provider, not the user, and may be infinite (no time limit).
+                values.put(spec.name(), spec.defaultValue());
+            }
+        }
+        return new Parameters(Collections.unmodifiableMap(values));
+    }
+
+    /** An integer parameter. */
+    public int integer(String name) {
+        return (Integer) get(name);
+    }
+
+    /** A number parameter. */
+    public double number(String name) {
+        return (Double) get(name);
+    }
+
+    /** A boolean parameter. */
+    public boolean bool(String name) {
+        return (Boolean) get(name);
+    }
+
+    /** A string parameter. */
+    public String string(String name) {
+        return (String) get(name);
+    }
+
+    /** A matrix parameter. */
+    public DenseMatrix matrix(String name) {
+        return (DenseMatrix) get(name);
+    }
+
+    /** A list-of-matrices parameter. */
+    @SuppressWarnings("unchecked")
+    public List<DenseMatrix> matrices(String name) {
+        return (List<DenseMatrix>) get(name);
+    }
+
+    /** All values by name, defaults filled in. */
+    public Map<String, Object> asMap() {
+        return values;
+    }
+
+    private Object get(String name) {
+        if (!values.containsKey(name)) {
+            throw new IllegalArgumentException("no parameter '" + name + "' is declared");
+        }
+        return values.get(name);
+    }
+
+    private static Object convert(ParameterSpec spec, Object value) {
+        String key = spec.name();
+        switch (spec.type()) {
+            case INTEGER:
+                if (value instanceof Integer || value instanceof Long) {
+                    long v = ((Number) value).longValue();
+                    if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                        return (int) v;
+                    }
+                }
+                if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < Integer.MAX_VALUE) {
+                    return (int) d.doubleValue();
+                }
+                throw wrongType(key, value, spec.type());
+            case NUMBER:
+                return finite(key, value, "");
+            case BOOLEAN:
+                if (value instanceof Boolean) {
+                    return value;
+                }
+                throw wrongType(key, value, spec.type());
+            case STRING:
+                if (value instanceof String) {
+                    return value;
+                }
+                throw wrongType(key, value, spec.type());
+            case MATRIX:
+                return matrix(key, value);
+            case MATRIX_LIST:
+                if (!(value instanceof List<?> list)) {
+                    throw wrongType(key, value, spec.type());
+                }
+                List<DenseMatrix> out = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    out.add(matrix(key + "[" + i + "]", list.get(i)));
+                }
+                return Collections.unmodifiableList(out);
+            default:
+                throw new IllegalStateException("unhandled type " + spec.type());
+        }
+    }
+
+    /** Converts a list of rows of numbers, checking shape and finiteness; {@code key} names it in errors. */
+    public static DenseMatrix matrix(String key, Object value) {
+        if (!(value instanceof List<?> rowList) || rowList.isEmpty()) {
+            throw wrongType(key, value, ParameterType.MATRIX);
+        }
+        double[][] rows = new double[rowList.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            if (!(rowList.get(i) instanceof List<?> row) || row.isEmpty()) {
+                throw new IllegalArgumentException("key '" + key + "': row " + i + " is "
+                        + brief(rowList.get(i)) + "; each row must be a non-empty list of numbers");
+            }
+            if (i > 0 && row.size() != rows[0].length) {
+                throw new IllegalArgumentException("key '" + key + "': row " + i + " has " + row.size()
+                        + " entries but row 0 has " + rows[0].length + "; all rows must have the same length");
+            }
+            rows[i] = new double[row.size()];
+            for (int j = 0; j < row.size(); j++) {
+                rows[i][j] = finite(key, row.get(j), " at row " + i + ", column " + j);
+            }
+        }
+        return DenseMatrix.ofRows(rows);
+    }
+
+    private static double finite(String key, Object value, String where) {
+        if (!(value instanceof Number n)) {
+            throw new IllegalArgumentException("key '" + key + "'" + where + ": expected a number, got "
+                    + brief(value));
+        }
+        double d = n.doubleValue();
+        if (!Double.isFinite(d)) {
+            throw new IllegalArgumentException("key '" + key + "'" + where + ": got " + d
+                    + "; only finite numbers are allowed");
+        }
+        return d;
+    }
+
+    private static IllegalArgumentException wrongType(String key, Object value, ParameterType type) {
+        return new IllegalArgumentException("key '" + key + "': expected " + type.description() + ", got "
+                + brief(value));
+    }
+
+    private static String brief(Object value) {
+        String s = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    @Override
+    public String toString() {
+        return values.entrySet().stream().map(e -> e.getKey() + "=" + brief(e.getValue()))
+                .collect(Collectors.joining(", ", "{", "}"));
+    }
+}

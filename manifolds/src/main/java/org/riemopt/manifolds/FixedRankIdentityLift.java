@@ -1,0 +1,156 @@
+package org.riemopt.manifolds;
+
+import org.riemopt.linalg.AmbientMatrix;
+import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.linalg.Kernels;
+import org.riemopt.problem.Lift;
+import org.riemopt.problem.Linearization;
+import org.riemopt.problem.MeasurementOperator;
+
+/**
+ * The identity lift on {@link FixedRankEmbedded}: {@code φ(U S Vᵀ) = U S Vᵀ}, measured without forming it.
+ *
+ * <p>The Jacobian cache is {@code AᵢV} ({@code m x r}) and {@code AᵢᵀU} ({@code n x r}) for every measurement, built
+ * in one pass over the operator. From it: {@code A(X)ᵢ = ⟨AᵢV, US⟩}; for a tangent vector
+ * {@code ξ = U M Vᵀ + Up Vᵀ + U Vpᵀ}, {@code A(ξ)ᵢ = ⟨AᵢV, UM + Up⟩ + ⟨AᵢᵀU, Vp⟩}; and the adjoint
+ * {@code H = Aᵀw} is known through {@code H·V = Σ wᵢ AᵢV} and {@code Hᵀ·U = Σ wᵢ AᵢᵀU}, which is all the projection
+ * onto the tangent space needs. Only the Hessian's curvature term asks {@code G = Aᵀℓ'(res)} for other products;
+ * {@code G} is then formed once per point (the second and last pass).
+ */
+public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRankTangent> {
+
+    private final int rows;
+    private final int cols;
+    private final int rank;
+
+    /** The lift on {@code rows x cols} matrices of rank {@code rank}. */
+    public FixedRankIdentityLift(int rows, int cols, int rank) {
+        this.rows = rows;
+        this.cols = cols;
+        this.rank = rank;
+    }
+
+    @Override
+    public int rows() {
+        return rows;
+    }
+
+    @Override
+    public int cols() {
+        return cols;
+    }
+
+    @Override
+    public DenseMatrix toMatrix(FixedRankPoint x) {
+        return x.toMatrix();
+    }
+
+    @Override
+    public Linearization<FixedRankTangent> linearize(FixedRankPoint x, MeasurementOperator operator) {
+        int m = operator.size();
+        double[] av = new double[m * rows * rank];
+        double[] atu = new double[m * cols * rank];
+        operator.factorProducts(x.u(), x.v(), av, atu);
+        double[] us = x.u().times(x.s()).data();
+        double[] values = new double[m];
+        for (int i = 0; i < m; i++) {
+            values[i] = Kernels.dot(av, i * rows * rank, us, 0, rows * rank);
+        }
+        return new FixedRankLinearization(x, operator, av, atu, values);
+    }
+
+    private final class FixedRankLinearization implements Linearization<FixedRankTangent> {
+        private final FixedRankPoint x;
+        private final MeasurementOperator operator;
+        private final double[] av;
+        private final double[] atu;
+        private final double[] values;
+
+        FixedRankLinearization(FixedRankPoint x, MeasurementOperator operator, double[] av, double[] atu,
+                               double[] values) {
+            this.x = x;
+            this.operator = operator;
+            this.av = av;
+            this.atu = atu;
+            this.values = values;
+        }
+
+        @Override
+        public double[] values() {
+            return values;
+        }
+
+        @Override
+        public double[] push(FixedRankTangent u) {
+            double[] left = x.u().times(u.m()).plus(u.up()).data();
+            double[] vp = u.vp().data();
+            int ub = rows * rank;
+            int vb = cols * rank;
+            double[] out = new double[values.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Kernels.dot(av, i * ub, left, 0, ub) + Kernels.dot(atu, i * vb, vp, 0, vb);
+            }
+            return out;
+        }
+
+        @Override
+        public AmbientMatrix pullback(double[] w) {
+            return new CachedAdjoint(w);
+        }
+
+        @Override
+        public AmbientMatrix curvature(double[] w, FixedRankTangent u) {
+            return null;
+        }
+
+        /**
+         * {@code H = Aᵀw}: products with the point's own factors come from the cache; any other product forms
+         * {@code H} densely, once.
+         */
+        private final class CachedAdjoint implements AmbientMatrix {
+            private final double[] w;
+            private DenseMatrix dense;
+
+            CachedAdjoint(double[] w) {
+                this.w = w;
+            }
+
+            @Override
+            public int rows() {
+                return rows;
+            }
+
+            @Override
+            public int cols() {
+                return cols;
+            }
+
+            @Override
+            public DenseMatrix times(DenseMatrix v) {
+                return v == x.v() ? weightedSum(av, rows) : toDense().times(v);
+            }
+
+            @Override
+            public DenseMatrix transposeTimes(DenseMatrix u) {
+                return u == x.u() ? weightedSum(atu, cols) : toDense().transposeTimes(u);
+            }
+
+            @Override
+            public DenseMatrix toDense() {
+                if (dense == null) {
+                    dense = operator.adjoint(w).toDense();
+                }
+                return dense;
+            }
+
+            private DenseMatrix weightedSum(double[] blocks, int height) {
+                int block = height * rank;
+                double[] out = new double[block];
+                for (int i = 0; i < w.length; i++) {
+                    Kernels.axpy(w[i], blocks, i * block, out, 0, block);
+                }
+                return DenseMatrix.wrap(height, rank, out);
+            }
+        }
+    }
+}

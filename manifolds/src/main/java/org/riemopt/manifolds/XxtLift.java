@@ -1,0 +1,110 @@
+package org.riemopt.manifolds;
+
+import org.riemopt.linalg.AmbientMatrix;
+import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.linalg.Kernels;
+import org.riemopt.problem.Lift;
+import org.riemopt.problem.Linearization;
+import org.riemopt.problem.MeasurementOperator;
+
+/**
+ * The Burer–Monteiro lift {@code φ(X) = XXᵀ} from {@code n x r} factors to {@code n x n} matrices.
+ *
+ * <p>Chain rule: {@code Dφ(X)[U] = UXᵀ + XUᵀ}, so {@code A(Dφ(X)[U])ᵢ = ⟨Bᵢ, U⟩} with
+ * {@code Bᵢ = (Aᵢ + Aᵢᵀ)X}; the pullback is {@code Dφ(X)*[Aᵀw] = Σ wᵢ Bᵢ}, and the curvature term is
+ * {@code (G + Gᵀ)U} with {@code G = Aᵀw}. The {@code Bᵢ} ({@code m·n·r} numbers) are the Jacobian cache: built in
+ * one pass over the operator, they serve the residual ({@code A(XXᵀ)ᵢ = ½⟨Bᵢ, X⟩}), the gradient and every
+ * Gauss–Newton product; {@code G} is formed once, on the first Hessian-vector product.
+ */
+public final class XxtLift implements Lift<DenseMatrix, DenseMatrix> {
+
+    private final int n;
+    private final int r;
+
+    /** The lift for {@code n x r} factors. */
+    public XxtLift(int n, int r) {
+        this.n = n;
+        this.r = r;
+    }
+
+    @Override
+    public int rows() {
+        return n;
+    }
+
+    @Override
+    public int cols() {
+        return n;
+    }
+
+    @Override
+    public DenseMatrix toMatrix(DenseMatrix x) {
+        return x.timesTranspose(x);
+    }
+
+    @Override
+    public Linearization<DenseMatrix> linearize(DenseMatrix x, MeasurementOperator operator) {
+        int m = operator.size();
+        int block = n * r;
+        double[] b = new double[m * block];
+        double[] atx = new double[m * block];
+        operator.factorProducts(x, x, b, atx);
+        double[] values = new double[m];
+        double[] xd = x.data();
+        for (int i = 0; i < m; i++) {
+            Kernels.axpy(1, atx, i * block, b, i * block, block);
+            values[i] = 0.5 * Kernels.dot(b, i * block, xd, 0, block);
+        }
+        return new XxtLinearization(operator, b, values);
+    }
+
+    private final class XxtLinearization implements Linearization<DenseMatrix> {
+        private final MeasurementOperator operator;
+        private final double[] b;
+        private final double[] values;
+        private double[] gradientWeights;
+        private DenseMatrix symmetrizedGradient;
+
+        XxtLinearization(MeasurementOperator operator, double[] b, double[] values) {
+            this.operator = operator;
+            this.b = b;
+            this.values = values;
+        }
+
+        @Override
+        public double[] values() {
+            return values;
+        }
+
+        @Override
+        public double[] push(DenseMatrix u) {
+            int block = n * r;
+            double[] out = new double[values.length];
+            double[] ud = u.data();
+            for (int i = 0; i < out.length; i++) {
+                out[i] = Kernels.dot(b, i * block, ud, 0, block);
+            }
+            return out;
+        }
+
+        @Override
+        public AmbientMatrix pullback(double[] w) {
+            int block = n * r;
+            double[] out = new double[block];
+            for (int i = 0; i < w.length; i++) {
+                Kernels.axpy(w[i], b, i * block, out, 0, block);
+            }
+            return DenseMatrix.wrap(n, r, out);
+        }
+
+        @Override
+        public AmbientMatrix curvature(double[] w, DenseMatrix u) {
+            if (w != gradientWeights) {
+                DenseMatrix g = operator.adjoint(w).toDense();
+                symmetrizedGradient = g.plus(g.transpose());
+                gradientWeights = w;
+            }
+            return symmetrizedGradient.times(u);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package org.riemopt.plugins.solvers;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.riemopt.manifold.Manifold;
+import org.riemopt.problem.Problem;
+import org.riemopt.solver.IterationRecord;
+import org.riemopt.solver.Result;
+import org.riemopt.solver.Solver;
+import org.riemopt.solver.SolverLoop;
+import org.riemopt.solver.SolverState;
+import org.riemopt.solver.StoppingCriterion;
+
+/**
+ * The Riemannian trust-region method with truncated CG (Absil, Baker, Gallivan, "Trust-region methods on Riemannian
+ * manifolds", FoCM 7, 2007), at parity with Manopt's {@code trustregions} (Manopt 8): the same defaults, ratio
+ * {@code ρ} with regularization, acceptance ({@code ρ > ρ'} and the model decreased), radius rules (÷4 on rejection
+ * or {@code ρ < ¼}; ×2 capped at Δ̄ when {@code ρ > ¾} and tCG stopped on the boundary), and inner stopping tests,
+ * so that on the same instance it takes the same iterations.
+ *
+ * <p>Iteration records carry {@code innerIterations, radius} (after the update), {@code rho}, {@code accepted} and
+ * {@code limitedByRadius}. Rejected steps count as iterations. The last iterate is returned, not the best.
+ */
+public final class TrustRegions implements Solver {
+
+    private final TrustRegionOptions options;
+
+    /** A solver with these options. */
+    public TrustRegions(TrustRegionOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return "trust-regions";
+    }
+
+    /** The options. */
+    public TrustRegionOptions options() {
+        return options;
+    }
+
+    @Override
+    public <P, T> Result<P> solve(Problem<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
+        if (!problem.loss().isTwiceDifferentiable()) {
+            throw new IllegalArgumentException("trust-regions needs the Hessian, but the loss '"
+                    + problem.loss().name() + "' is not twice differentiable; choose its smoothed variant or a "
+                    + "first-order solver such as gradient-descent");
+        }
+        State<P, T> state = new State<>(problem, start, options);
+        StoppingCriterion stop = options.stopping().stoppingCriterion();
+        StoppingCriterion honoured = record -> record.iteration() < options.minIterations() ? Optional.empty()
+                : stop.check(record);
+        return SolverLoop.run(name(), state, honoured, listeners);
+    }
+
+    private static final class State<P, T> implements SolverState<P> {
+        private final Problem<P, T> problem;
+        private final Manifold<P, T> manifold;
+        private final TrustRegionOptions options;
+        private final double maxRadius;
+        private final int maxInner;
+        private P x;
+        private double fx;
+        private T grad;
+        private double gradNorm;
+        private double radius;
+
+        State(Problem<P, T> problem, P start, TrustRegionOptions options) {
+            this.problem = problem;
+            this.manifold = problem.manifold();
+            this.options = options;
+            this.maxRadius = Double.isNaN(options.maxRadius()) ? manifold.typicalDist() : options.maxRadius();
+            this.radius = Double.isNaN(options.initialRadius()) ? maxRadius / 8 : options.initialRadius();
+            if (radius > maxRadius) {
+                throw new IllegalArgumentException("initialRadius " + radius + " exceeds maxRadius " + maxRadius);
+            }
+            this.maxInner = options.maxInner() == 0 ? manifold.dim() : options.maxInner();
+            this.x = start;
+            this.fx = problem.cost(x);
+            this.grad = problem.gradient(x);
+            this.gradNorm = manifold.norm(x, grad);
+        }
+
+        @Override
+        public P point() {
+            return x;
+        }
+
+        @Override
+        public double cost() {
+            return fx;
+        }
+
+        @Override
+        public double gradientNorm() {
+            return gradNorm;
+        }
+
+        @Override
+        public Map<String, Object> initialStatistics() {
+            return statistics(0, radius, Double.POSITIVE_INFINITY, true, false);
+        }
+
+        @Override
+        public Step step() {
+            TruncatedCG.Outcome<T> tcg = TruncatedCG.solve(problem, x, grad, radius, options.kappa(),
+                    options.theta(), options.minInner(), maxInner);
+            T eta = tcg.eta();
+            double stepNorm = manifold.norm(x, eta);
+            P proposal = manifold.retract(x, eta, 1.0);
+            double fProposal = problem.cost(proposal);
+
+            double rhoNum = fx - fProposal;
+            double rhoDen = -manifold.inner(x, eta, manifold.lincomb(x, 1, grad, 0.5, tcg.hessEta()));
+            // Round-off guard (Manopt): near convergence both terms are at the level of eps·|f|.
+            double regularization = Math.max(1, Math.abs(fx)) * Math.ulp(1.0) * options.rhoRegularization();
+            rhoNum += regularization;
+            rhoDen += regularization;
+            double rho = rhoNum / rhoDen;
+            boolean modelDecreased = rhoDen >= 0;
+            boolean accepted = modelDecreased && rho > options.rhoPrime();
+
+            if (accepted) {
+                x = proposal;
+                fx = fProposal;
+                grad = problem.gradient(x);
+                gradNorm = manifold.norm(x, grad);
+            }
+            if (!accepted || rho < 0.25 || Double.isNaN(rho)) {
+                radius /= 4;
+            } else if (rho > 0.75 && tcg.limitedByRadius()) {
+                radius = Math.min(2 * radius, maxRadius);
+            }
+            return new Step(stepNorm, statistics(tcg.innerIterations(), radius, rho, accepted,
+                    tcg.limitedByRadius()));
+        }
+
+        private static Map<String, Object> statistics(int inner, double radius, double rho, boolean accepted,
+                                                      boolean limited) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("innerIterations", inner);
+            s.put("radius", radius);
+            s.put("rho", rho);
+            s.put("accepted", accepted);
+            s.put("limitedByRadius", limited);
+            return s;
+        }
+    }
+}
