@@ -1,0 +1,94 @@
+package org.riemopt.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+
+import org.riemopt.diagnostics.DerivativeChecks;
+import org.riemopt.diagnostics.HessianSpectrum;
+import org.riemopt.diagnostics.SlopeCheck;
+import org.riemopt.manifold.Manifold;
+import org.riemopt.problem.Problem;
+import org.riemopt.spec.Instance;
+import org.riemopt.spec.RandomStreams;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code riemopt check SPEC}: derivative checks and the Hessian spectrum at the spec's initial point.
+ */
+@Command(name = "check", description = "Check the gradient and Hessian (Taylor slopes, symmetry) at the spec's "
+        + "initial point, and list the Hessian's eigenvalues when the dimension is at most "
+        + CheckCommand.MAX_SPECTRUM_DIMENSION + ".")
+final class CheckCommand implements Callable<Integer> {
+
+    /** Largest manifold dimension for which the dense Hessian spectrum is computed. */
+    static final int MAX_SPECTRUM_DIMENSION = 500;
+
+    @ParentCommand
+    private Riemopt parent;
+
+    @Parameters(paramLabel = "SPEC", description = "the problem spec file")
+    private Path spec;
+
+    @Option(names = "--json", description = "print one JSON object on stdout and nothing else")
+    private boolean json;
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        Instance<?, ?> instance = parent.specLoader().load(spec);
+        Map<String, Object> report = check(instance);
+        var out = command.commandLine().getOut();
+        if (json) {
+            out.println(Json.write(report));
+        } else {
+            out.printf("cost:                    %.15g%n", (double) report.get("cost"));
+            out.printf("gradient norm:           %.3e%n", (double) report.get("gradientNorm"));
+            out.printf("gradient Taylor slope:   %.4f (2 expected)%n", (double) report.get("gradientSlope"));
+            out.printf("Hessian Taylor slope:    %.4f (3 expected)%s%n", (double) report.get("hessianSlope"),
+                    Boolean.TRUE.equals(report.get("hessianModelExact")) ? ", model exact to round-off" : "");
+            out.printf("Hessian symmetry error:  %.3e%n", (double) report.get("hessianSymmetryError"));
+            if (report.containsKey("hessianEigenvalues")) {
+                out.print("Hessian eigenvalues:    ");
+                for (double v : (double[]) report.get("hessianEigenvalues")) {
+                    out.printf(" %.10g", v);
+                }
+                out.println();
+            }
+        }
+        return 0;
+    }
+
+    private static <P, T> Map<String, Object> check(Instance<P, T> instance) {
+        Problem<P, T> problem = instance.problem();
+        Manifold<P, T> m = problem.manifold();
+        P x = instance.start();
+        RandomGenerator random = RandomStreams.DIAGNOSTICS.forSeed(instance.seed());
+        T d = m.randomTangent(x, random);
+        SlopeCheck gradient = DerivativeChecks.gradient(problem, x, d);
+        SlopeCheck hessian = DerivativeChecks.hessian(problem, x, d);
+        T u = m.randomTangent(x, random);
+        T v = m.randomTangent(x, random);
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("cost", problem.cost(x));
+        report.put("gradientNorm", m.norm(x, problem.gradient(x)));
+        report.put("gradientSlope", gradient.slope());
+        report.put("hessianSlope", hessian.slope());
+        report.put("hessianModelExact", hessian.exact());
+        report.put("hessianSymmetryError", DerivativeChecks.hessianSymmetryError(problem, x, u, v));
+        if (m.dim() <= MAX_SPECTRUM_DIMENSION) {
+            report.put("hessianEigenvalues", HessianSpectrum.eigenvalues(problem, x, random));
+        }
+        report.put("dimension", m.dim());
+        report.put("seed", instance.seed());
+        return report;
+    }
+}

@@ -1,0 +1,89 @@
+package org.riemopt.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.riemopt.spi.ParameterSpec;
+import org.riemopt.spi.PluginProblem;
+import org.riemopt.spi.PluginRegistry;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code riemopt plugins}: what is loaded, with parameters and defaults, and what was skipped. */
+@Command(name = "plugins", description = "List the loaded plugins with their parameters, and any that were skipped.")
+final class PluginsCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private Riemopt parent;
+
+    @Option(names = "--json", description = "print one JSON object on stdout and nothing else")
+    private boolean json;
+
+    @picocli.CommandLine.Spec
+    private picocli.CommandLine.Model.CommandSpec command;
+
+    @Override
+    public Integer call() {
+        PluginRegistry registry = parent.registry();
+        var out = command.commandLine().getOut();
+        if (json) {
+            List<Object> plugins = new ArrayList<>();
+            for (PluginRegistry.Entry e : registry.entries()) {
+                Map<String, Object> p = new LinkedHashMap<>();
+                p.put("name", e.provider().name());
+                p.put("family", e.family().label());
+                p.put("description", e.provider().description());
+                p.put("version", version(e));
+                p.put("source", e.source());
+                List<Object> parameters = new ArrayList<>();
+                for (ParameterSpec s : e.provider().parameters()) {
+                    Map<String, Object> q = new LinkedHashMap<>();
+                    q.put("name", s.name());
+                    q.put("type", s.type().description());
+                    q.put("required", s.isRequired());
+                    q.put("default", s.defaultValue());
+                    q.put("doc", s.doc());
+                    parameters.add(q);
+                }
+                p.put("parameters", parameters);
+                plugins.add(p);
+            }
+            List<Object> skipped = new ArrayList<>();
+            for (PluginProblem problem : registry.problems()) {
+                skipped.add(Map.of("source", problem.source(), "plugin", problem.what(), "reason", problem.reason()));
+            }
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("plugins", plugins);
+            o.put("skipped", skipped);
+            out.println(Json.write(o));
+            return 0;
+        }
+        String family = "";
+        for (PluginRegistry.Entry e : registry.entries()) {
+            if (!e.family().label().equals(family)) {
+                family = e.family().label();
+                out.println(family + ":");
+            }
+            out.printf("  %-18s %s [%s %s]%n", e.provider().name(), e.provider().description(), e.source(),
+                    version(e));
+            for (ParameterSpec s : e.provider().parameters()) {
+                out.printf("      %-20s %-22s %s%s%n", s.name(), s.type().description(), s.doc(),
+                        s.isRequired() ? " (required)" : " (default " + s.defaultValue() + ")");
+            }
+        }
+        for (PluginProblem problem : registry.problems()) {
+            out.printf("skipped: %s from %s: %s%n", problem.what(), problem.source(), problem.reason());
+        }
+        return 0;
+    }
+
+    private static String version(PluginRegistry.Entry e) {
+        String v = e.provider().getClass().getPackage().getImplementationVersion();
+        return v == null ? "development" : v;
+    }
+}

@@ -1,0 +1,140 @@
+package org.riemopt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line end to end, on the repository's examples and on broken specs. */
+class CliTest {
+
+    private static final Path EXAMPLES = Path.of("..", "examples");
+
+    @TempDir
+    Path dir;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    private static Run riemopt(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Riemopt.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(status, out.toString(), err.toString());
+    }
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":([-0-9.eE]+)").matcher(json);
+        assertTrue(m.find(), key + " in " + json);
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void boumalTwoByTwoHasTheSeedsValues() {
+        Run r = riemopt("check", "--json", EXAMPLES.resolve("boumal-2x2.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(1, r.out().lines().count(), "one JSON object, nothing else");
+        assertEquals(0.75, number(r.out(), "cost"), 1e-15);
+        assertTrue(number(r.out(), "gradientNorm") < 1e-12);
+        assertEquals(2, number(r.out(), "gradientSlope"), 0.1);
+        Matcher m = Pattern.compile("\"hessianEigenvalues\":\\[([^]]*)]").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        String[] values = m.group(1).split(",");
+        assertEquals(3, values.length);
+        double[] expected = {1, 2, 7};
+        for (int i = 0; i < 3; i++) {
+            assertEquals(expected[i], Double.parseDouble(values[i]), 1e-8);
+        }
+    }
+
+    @Test
+    void gaussianSensingDemoRecoversTheTruth() throws IOException {
+        Path trace = dir.resolve("trace.csv");
+        Run r = riemopt("run", "--json", "--trace", trace.toString(),
+                EXAMPLES.resolve("gaussian-sensing.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(number(r.out(), "relativeError") < 1e-6, r.out());
+        assertTrue(r.out().contains("\"stopReason\":\"costTolerance\""), r.out());
+        List<String> lines = Files.readAllLines(trace);
+        assertEquals("iteration,cost,gradientNorm,timeSeconds,innerIterations,radius,rho,accepted,limitedByRadius",
+                lines.get(0));
+        assertEquals((int) number(r.out(), "iterations") + 2, lines.size());
+    }
+
+    @Test
+    void pluginsListsEveryBuiltInWithParameters() {
+        Run r = riemopt("plugins", "--json");
+        assertEquals(0, r.status(), r.err());
+        for (String name : List.of("l2", "explicit", "gaussian", "trust-regions", "gradient-descent", "euclidean",
+                "fixed-rank")) {
+            assertTrue(r.out().contains("\"name\":\"" + name + "\""), name);
+        }
+        assertTrue(r.out().contains("\"name\":\"gradientTolerance\",\"type\":\"number\",\"required\":false,"
+                + "\"default\":1.0E-6"), r.out());
+        assertTrue(r.out().contains("\"skipped\":[]"), r.out());
+    }
+
+    private static final String VALID = """
+            seed: 3
+            manifold: {type: fixed-rank, rows: 2, cols: 2, rank: 1}
+            operator:
+              type: explicit
+              matrices: [[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[1, 2], [3, 4]]]
+            truth: {matrix: [[1, 0], [0, 0]]}
+            loss: l2
+            """;
+
+    private Run runSpec(String text) throws IOException {
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, text);
+        return riemopt("run", "--json", spec.toString());
+    }
+
+    @Test
+    void theValidBaseSpecRuns() throws IOException {
+        assertEquals(0, runSpec(VALID).status());
+    }
+
+    @Test
+    void badSpecsExitWithStatusTwoNamingKeyValueAndAllowed() throws IOException {
+        Map<String, List<String>> cases = Map.of(
+                VALID.replace("loss: l2", "loss: l3"),
+                List.of("'loss.type'", "unknown loss 'l3'", "available: l2"),
+                VALID.replace("rank: 1", "rank: 3"),
+                List.of("'manifold'", "rank 3", "allowed: 1 to 2"),
+                VALID.replace("[[1, 2], [3, 4]]", "[[1, 2, 5], [3, 4, 6]]"),
+                List.of("'operator'", "matrices[2] is 2x3", "must be 2x2"),
+                VALID.replace("truth: {matrix: [[1, 0], [0, 0]]}", "truth: {matrix: [[1, .nan], [0, 0]]}"),
+                List.of("'truth.matrix'", "NaN", "only finite numbers"),
+                VALID + "colour: red\n",
+                List.of("'colour'", "unknown key", "allowed: description, init, lift"),
+                VALID.replace("loss: l2", "lift: xxt"),
+                List.of("'lift'", "'xxt' is not a lift", "allowed: identity"));
+        for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+            Run r = runSpec(c.getKey());
+            assertEquals(2, r.status(), r.err());
+            assertEquals("", r.out(), "nothing on stdout");
+            for (String expected : c.getValue()) {
+                assertTrue(r.err().contains(expected), "'" + expected + "' in: " + r.err());
+            }
+        }
+    }
+
+    @Test
+    void missingSpecFileIsAUsageError() {
+        Run r = riemopt("run", dir.resolve("absent.yaml").toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("cannot read spec file"), r.err());
+    }
+}

@@ -1,0 +1,68 @@
+package org.riemopt.plugins.solvers;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.riemopt.linalg.AmbientMatrix;
+import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.manifolds.Euclidean;
+import org.riemopt.manifolds.XxtLift;
+import org.riemopt.plugins.losses.L2Loss;
+import org.riemopt.problem.DenseMeasurementOperator;
+import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.problem.Problem;
+
+/**
+ * A seeded symmetric Gaussian sensing instance (n = 15, r* = r = 2, m = 90) through {@code XXᵀ}, whose operator
+ * counts the passes over its data.
+ */
+final class SensingFixture {
+
+    final DenseMatrix truth;
+    final CountingOperator operator;
+    final Problem<DenseMatrix, DenseMatrix> problem;
+    final DenseMatrix start;
+
+    SensingFixture(long seed) {
+        Random random = new Random(seed);
+        int n = 15;
+        int m = 90;
+        DenseMatrix z = DenseMatrix.gaussian(n, 2, random);
+        truth = z.timesTranspose(z);
+        List<DenseMatrix> a = new ArrayList<>();
+        for (int i = 0; i < m; i++) {
+            DenseMatrix g = DenseMatrix.gaussian(n, n, random);
+            a.add(g.plus(g.transpose()).scale(0.5 / Math.sqrt(m)));
+        }
+        operator = new CountingOperator(DenseMeasurementOperator.of(a));
+        problem = new Problem<>(new Euclidean(n, 2), new XxtLift(n, 2), operator, operator.apply(truth),
+                new L2Loss(), List.of());
+        operator.passes = 0;
+        start = DenseMatrix.gaussian(n, 2, random);
+    }
+
+    double relativeError(DenseMatrix x) {
+        return x.timesTranspose(x).minus(truth).normF() / truth.normF();
+    }
+
+    /** Delegates to a dense operator and counts every read of its data. */
+    static final class CountingOperator implements MeasurementOperator {
+        private final MeasurementOperator inner;
+        int passes;
+
+        CountingOperator(MeasurementOperator inner) {
+            this.inner = inner;
+        }
+
+        @Override public int size() { return inner.size(); }
+        @Override public int rows() { return inner.rows(); }
+        @Override public int cols() { return inner.cols(); }
+        @Override public double[] apply(DenseMatrix x) { passes++; return inner.apply(x); }
+        @Override public AmbientMatrix adjoint(double[] w) { passes++; return inner.adjoint(w); }
+        @Override public void factorProducts(DenseMatrix u, DenseMatrix v, double[] av, double[] atu) {
+            passes++;
+            inner.factorProducts(u, v, av, atu);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.riemopt.plugins.solvers;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.problem.Loss;
+import org.riemopt.problem.Problem;
+import org.riemopt.solver.IterationRecord;
+import org.riemopt.solver.Result;
+import org.riemopt.solver.SolverOptions;
+
+class TrustRegionsTest {
+
+    private static TrustRegions solver(SolverOptions stopping) {
+        return new TrustRegions(TrustRegionOptions.DEFAULTS.withStopping(stopping));
+    }
+
+    @Test
+    void recoversTheTruthOfASeededSensingProblem() {
+        SensingFixture f = new SensingFixture(3);
+        Result<DenseMatrix> r = solver(SolverOptions.DEFAULTS.withGradientTolerance(1e-10))
+                .solve(f.problem, f.start, List.of());
+        assertEquals("gradientTolerance", r.stopReason().criterion());
+        assertTrue(r.cost() < 1e-18, "cost " + r.cost());
+        assertTrue(f.relativeError(r.point()) < 1e-9, "relative error " + f.relativeError(r.point()));
+    }
+
+    @Test
+    void readsTheOperatorAtMostTwicePerPoint() {
+        SensingFixture f = new SensingFixture(3);
+        Result<DenseMatrix> r = solver(SolverOptions.DEFAULTS.withGradientTolerance(1e-10))
+                .solve(f.problem, f.start, List.of());
+        long accepted = r.trace().stream().skip(1).filter(s -> (Boolean) s.extra().get("accepted")).count();
+        long rejected = r.iterations() - accepted;
+        int hessianProducts = r.trace().stream().mapToInt(s -> (Integer) s.extra().get("innerIterations")).sum();
+        // Every point visited (start, each trial) is linearized once; accepted points and the start also form G
+        // once for the Hessian's curvature term, unless the run stops there first. Never once per Hessian product.
+        long points = 1 + r.iterations();
+        assertTrue(f.operator.passes <= points + accepted + 1,
+                f.operator.passes + " passes for " + points + " points (" + rejected + " rejected) and "
+                        + hessianProducts + " Hessian-vector products");
+    }
+
+    @Test
+    void radiusStartsAtAnEighthOfTypicalDistAndTraceHasTheSolversFields() {
+        SensingFixture f = new SensingFixture(4);
+        Result<DenseMatrix> r = solver(SolverOptions.DEFAULTS.withMaxIterations(3)).solve(f.problem, f.start,
+                List.of());
+        IterationRecord first = r.trace().get(0);
+        assertEquals(Math.sqrt(15 * 2) / 8, (double) first.extra().get("radius"), 1e-15);
+        assertEquals(List.of("innerIterations", "radius", "rho", "accepted", "limitedByRadius"),
+                List.copyOf(first.extra().keySet()));
+        assertEquals("maxIterations", r.stopReason().criterion());
+    }
+
+    @Test
+    void refusesALossThatIsNotTwiceDifferentiable() {
+        SensingFixture f = new SensingFixture(5);
+        Loss absolute = new Loss() {
+            @Override public String name() { return "l1"; }
+            @Override public double value(double r) { return Math.abs(r); }
+            @Override public double derivative(double r) { return Math.signum(r); }
+            @Override public double secondDerivative(double r) { return 0; }
+            @Override public boolean isTwiceDifferentiable() { return false; }
+        };
+        Problem<DenseMatrix, DenseMatrix> p = new Problem<>(f.problem.manifold(), f.problem.lift(), f.operator,
+                new double[f.operator.size()], absolute, List.of());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> solver(SolverOptions.DEFAULTS).solve(p, f.start, List.of()));
+        assertTrue(e.getMessage().contains("'l1' is not twice differentiable"), e.getMessage());
+    }
+
+    @Test
+    void optionsRejectManoptsForbiddenValues() {
+        assertThrows(IllegalArgumentException.class, () -> new TrustRegionOptions(SolverOptions.DEFAULTS, Double.NaN,
+                Double.NaN, 0.3, 1e3, 0.1, 1, 1, 0, 0), "rhoPrime must be < 1/4");
+    }
+}
