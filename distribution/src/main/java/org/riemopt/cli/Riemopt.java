@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "riemopt", mixinStandardHelpOptions = true, versionProvider = Riemopt.Version.class,
         description = "Optimization on Riemannian manifolds for low-rank matrix recovery.",
-        subcommands = {RunCommand.class, CheckCommand.class, PluginsCommand.class,
+        subcommands = {RunCommand.class, CheckCommand.class, PluginsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Riemopt {
 

@@ -3,6 +3,7 @@ package org.riemopt.problem;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 
 import org.riemopt.linalg.AmbientMatrix;
@@ -15,7 +16,8 @@ import org.riemopt.linalg.Kernels;
  *
  * <p>Applying it is memory-bound, so every method reads the data exactly once: {@link #factorProducts} streams
  * each row of {@code Aᵢ} through {@code r} dot products (for {@code Aᵢv}) and {@code r} axpys (for {@code Aᵢᵀu})
- * while it sits in L1. When every {@code Aᵢ} is symmetric and {@code u == v} (the {@code XXᵀ} lift) only
+ * while it sits in L1, and {@link #factorProductsAndAdjoint} also adds {@code wᵢAᵢ} to the adjoint while
+ * {@code Aᵢ} (80 kB for 100 x 100) is still in L2, so a new point costs one pass from memory, not two. When every {@code Aᵢ} is symmetric and {@code u == v} (the {@code XXᵀ} lift) only
  * {@code Aᵢv} is computed. Large operators are split over the common fork-join pool by measurement.
  */
 public final class DenseMeasurementOperator implements MeasurementOperator {
@@ -130,8 +132,13 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
                 }
             }
         });
-        for (int c = 1; c < chunks; c++) {
-            Kernels.axpy(1, partial[c], 0, partial[0], 0, block);
+        return sumOfPartials(partial);
+    }
+
+    /** Adds the per-chunk row-major partial sums into the adjoint matrix. */
+    private DenseMatrix sumOfPartials(double[][] partial) {
+        for (int c = 1; c < partial.length; c++) {
+            Kernels.axpy(1, partial[c], 0, partial[0], 0, partial[0].length);
         }
         // partial[0] is row-major rows x cols, i.e. column-major cols x rows.
         return DenseMatrix.wrap(cols, rows, partial[0]).transpose();
@@ -139,33 +146,88 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
     @Override
     public void factorProducts(DenseMatrix u, DenseMatrix v, double[] av, double[] atu) {
-        int r = u.cols();
-        requireShape(u, rows, r, "factorProducts(u)");
-        requireShape(v, cols, r, "factorProducts(v)");
-        double[] ud = u.data();
-        double[] vd = v.data();
-        boolean sameFactor = symmetric && u == v;
+        Products products = new Products(u, v, av, atu);
+        forEachMeasurement(products::compute);
+    }
+
+    /**
+     * One pass: for each measurement, its products, then its weight, then {@code wᵢAᵢ} added to a per-chunk partial
+     * adjoint while {@code Aᵢ} is still in cache.
+     */
+    @Override
+    public AmbientMatrix factorProductsAndAdjoint(DenseMatrix u, DenseMatrix v, double[] av, double[] atu,
+                                                  IntToDoubleFunction weight) {
+        Products products = new Products(u, v, av, atu);
         int block = rows * cols;
-        forEachMeasurement(i -> {
-            int aBase = i * block;
-            int avBase = i * rows * r;
-            int atuBase = i * cols * r;
-            if (!sameFactor) {
-                Arrays.fill(atu, atuBase, atuBase + cols * r, 0.0);
-            }
-            for (int j = 0; j < rows; j++) {
-                int rowStart = aBase + j * cols;
-                for (int c = 0; c < r; c++) {
-                    av[avBase + c * rows + j] = Kernels.dot(data, rowStart, vd, c * cols, cols);
-                    if (!sameFactor) {
-                        Kernels.axpy(ud[j + c * rows], data, rowStart, atu, atuBase + c * cols, cols);
-                    }
+        int chunks = chunkCount();
+        double[][] partial = new double[chunks][block];
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            for (int i = chunkStart(c, chunks); i < chunkStart(c + 1, chunks); i++) {
+                products.compute(i);
+                double w = weight.applyAsDouble(i);
+                if (w != 0) {
+                    Kernels.axpy(w, data, i * block, partial[c], 0, block);
                 }
             }
-            if (sameFactor) {
-                System.arraycopy(av, avBase, atu, atuBase, rows * r);
-            }
         });
+        return sumOfPartials(partial);
+    }
+
+    /** The product kernels of {@link #factorProducts} for one measurement at a time. */
+    private final class Products {
+        private final int r;
+        private final double[] ud;
+        private final double[] vd;
+        private final double[] av;
+        private final double[] atu;
+        private final boolean sameFactor;
+
+        Products(DenseMatrix u, DenseMatrix v, double[] av, double[] atu) {
+            this.r = u.cols();
+            requireShape(u, rows, r, "factorProducts(u)");
+            requireShape(v, cols, r, "factorProducts(v)");
+            this.ud = u.data();
+            this.vd = v.data();
+            this.av = av;
+            this.atu = atu;
+            this.sameFactor = symmetric && u == v;
+        }
+
+        void compute(int i) {
+            int aBase = i * rows * cols;
+            int avBase = i * rows * r;
+            int atuBase = i * cols * r;
+            if (sameFactor) {
+                // Aᵢ = Aᵢᵀ: Aᵢᵀu = Aᵢv, so half the work. (Computing Aᵢu as a sum of axpys over rows would
+                // vectorize, but changes the rounding of every product; the dot products keep parity with the
+                // reference runs of Manopt, whose over-parameterized instance is chaotic under round-off.)
+                for (int j = 0; j < rows; j++) {
+                    rowTimesColumns(aBase + j * cols, av, avBase + j);
+                }
+                System.arraycopy(av, avBase, atu, atuBase, rows * r);
+                return;
+            }
+            Arrays.fill(atu, atuBase, atuBase + cols * r, 0.0);
+            for (int j = 0; j < rows; j++) {
+                int rowStart = aBase + j * cols;
+                rowTimesColumns(rowStart, av, avBase + j);
+                for (int c = 0; c < r; c++) {
+                    Kernels.axpy(ud[j + c * rows], data, rowStart, atu, atuBase + c * cols, cols);
+                }
+            }
+        }
+
+        /** {@code out[at + c·rows] = ⟨row, v[:, c]⟩} for every column c, two columns per sweep of the row. */
+        private void rowTimesColumns(int rowStart, double[] out, int at) {
+            int c = 0;
+            for (; c + 1 < r; c += 2) {
+                Kernels.dot2(data, rowStart, vd, c * cols, (c + 1) * cols, cols, out, at + c * rows,
+                        at + (c + 1) * rows);
+            }
+            if (c < r) {
+                out[at + c * rows] = Kernels.dot(data, rowStart, vd, c * cols, cols);
+            }
+        }
     }
 
     private void forEachMeasurement(IntConsumer body) {

@@ -21,8 +21,9 @@ public interface Lift<P, T> {
     DenseMatrix toMatrix(P x);
 
     /**
-     * Measures {@code φ(x)} and builds what depends only on {@code x}: {@code A(φ(x))} and the Jacobian
-     * {@code J = A∘Dφ(x)}, in one pass over the operator's data.
+     * Measures {@code φ(x)} and builds what depends only on {@code x}: {@code A(φ(x))}, the Jacobian
+     * {@code J = A∘Dφ(x)}, the weights {@code wᵢ = weight(i, A(φ(x))ᵢ)} and, where the operator can fuse it into
+     * the same pass ({@link MeasurementOperator#factorProductsAndAdjoint}), the adjoint {@code Aᵀw}.
      */
-    Linearization<T> linearize(P x, MeasurementOperator operator);
+    Linearization<T> linearize(P x, MeasurementOperator operator, ResidualWeight weight);
 }

@@ -6,8 +6,8 @@ import org.riemopt.linalg.AmbientMatrix;
  * The measurement map {@code x ↦ A(φ(x))} linearized at one point: its value and its Jacobian
  * {@code J = A∘Dφ(x)} with the adjoint, built once per point by {@link Lift#linearize}.
  *
- * <p>The composed cost's Euclidean gradient is {@code pullback(ℓ'(res))} and its Hessian along {@code u} is
- * {@code pullback(ℓ''(res) ⊙ push(u)) + curvature(ℓ'(res), u)}.
+ * <p>The composed cost's Euclidean gradient is {@code pullback(w)} with {@code w = weights() = ℓ'(res)}, and its
+ * Hessian along {@code u} is {@code pullback(ℓ''(res) ⊙ push(u)) + curvature(w, u)}.
  *
  * @param <T> tangent vector type
  */
@@ -15,6 +15,12 @@ public interface Linearization<T> {
 
     /** {@code A(φ(x))}, one value per measurement. The caller must not modify the array. */
     double[] values();
+
+    /**
+     * The weights {@code wᵢ} computed during linearization (the loss derivative at the residual). Passing this
+     * very array to {@link #pullback} or {@link #curvature} reuses the adjoint formed in the linearizing pass.
+     */
+    double[] weights();
 
     /** {@code J·u = A(Dφ(x)[u])}, one value per measurement. */
     double[] push(T u);

@@ -1,5 +1,7 @@
 package org.riemopt.problem;
 
+import java.util.function.IntToDoubleFunction;
+
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
 
@@ -36,4 +38,22 @@ public interface MeasurementOperator {
      * @param atu written: block {@code i} (offset {@code i·cols·r}) holds {@code Aᵢᵀ·u} column-major
      */
     void factorProducts(DenseMatrix u, DenseMatrix v, double[] av, double[] atu);
+
+    /**
+     * {@link #factorProducts} and, with weights that depend on those products, the adjoint {@code Σ wᵢAᵢ}.
+     * {@code weight.applyAsDouble(i)} is called once per measurement after blocks {@code i} of {@code av} and
+     * {@code atu} are written (possibly concurrently for distinct {@code i}). A dense operator does all of it in one
+     * pass over its data; this default takes two.
+     *
+     * @return the adjoint {@code Aᵀw}
+     */
+    default AmbientMatrix factorProductsAndAdjoint(DenseMatrix u, DenseMatrix v, double[] av, double[] atu,
+                                                   IntToDoubleFunction weight) {
+        factorProducts(u, v, av, atu);
+        double[] w = new double[size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = weight.applyAsDouble(i);
+        }
+        return adjoint(w);
+    }
 }

@@ -10,10 +10,10 @@ import org.riemopt.manifold.Manifold;
  * and Hessian.
  *
  * <p>Per-point cache (Manopt's store, made systematic): the first request at a new point linearizes the lift
- * there (one pass over the operator's data, giving the residual and its Jacobian {@code J}); the gradient forms
- * {@code ℓ'(res)} and {@code Jᵀℓ'(res)} from that cache, and Hessian-vector products cost {@code O(m·dim)} from it,
- * plus whatever the lift's curvature term or the manifold's Weingarten term needs of {@code G = Aᵀℓ'(res)}, which
- * the lift forms at most once per point (the second pass). The two most recent points are kept, as a
+ * there: one pass over the operator's data gives the residual, its Jacobian {@code J}, {@code ℓ'(res)} and, for
+ * dense operators, {@code G = Aᵀℓ'(res)} (other operators may take a second pass for {@code G}). The gradient is
+ * {@code Jᵀℓ'(res)} from that cache, and a Hessian-vector product costs {@code O(m·dim)} from it plus what the
+ * lift's curvature term or the manifold's Weingarten term does with {@code G}; never another pass. The two most recent points are kept, as a
  * trust-region step needs the current point and the trial point. Points are keyed by identity.
  *
  * <p>Not thread-safe: one solver run uses one problem.
@@ -127,10 +127,6 @@ public final class Problem<P, T> {
 
     private AmbientMatrix euclideanGradient(PointCache<P, T> c) {
         if (c.euclideanGradient == null) {
-            c.firstDerivative = new double[c.residual.length];
-            for (int i = 0; i < c.residual.length; i++) {
-                c.firstDerivative[i] = loss.derivative(c.residual[i]);
-            }
             AmbientMatrix egrad = c.linearization.pullback(c.firstDerivative);
             for (Regularizer<P, T> r : regularizers) {
                 egrad = egrad.plus(r.euclideanGradient(c.point));
@@ -150,7 +146,7 @@ public final class Problem<P, T> {
             newest = hit;
             return hit;
         }
-        Linearization<T> lin = lift.linearize(x, operator);
+        Linearization<T> lin = lift.linearize(x, operator, (i, value) -> loss.derivative(value - measurements[i]));
         double[] values = lin.values();
         double[] residual = new double[values.length];
         for (int i = 0; i < residual.length; i++) {
@@ -162,6 +158,7 @@ public final class Problem<P, T> {
         }
         previous = newest;
         newest = new PointCache<>(x, lin, residual, cost);
+        newest.firstDerivative = lin.weights();
         return newest;
     }
 

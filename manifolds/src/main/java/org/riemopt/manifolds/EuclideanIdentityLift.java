@@ -5,10 +5,12 @@ import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.problem.Lift;
 import org.riemopt.problem.Linearization;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.problem.ResidualWeight;
 
 /**
  * The identity lift {@code φ(X) = X} on a Euclidean space of matrices: the Jacobian is the operator itself, so
- * Hessian-vector products apply the operator ({@code O(m·dim)}, with {@code dim = rows·cols}).
+ * the gradient and each Hessian-vector product apply the operator ({@code O(m·dim)}, with {@code dim = rows·cols}:
+ * here the operator's data is the Jacobian cache).
  */
 public final class EuclideanIdentityLift implements Lift<DenseMatrix, DenseMatrix> {
 
@@ -37,12 +39,22 @@ public final class EuclideanIdentityLift implements Lift<DenseMatrix, DenseMatri
     }
 
     @Override
-    public Linearization<DenseMatrix> linearize(DenseMatrix x, MeasurementOperator operator) {
+    public Linearization<DenseMatrix> linearize(DenseMatrix x, MeasurementOperator operator,
+                                                ResidualWeight weight) {
         double[] values = operator.apply(x);
+        double[] weights = new double[values.length];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = weight.weight(i, values[i]);
+        }
         return new Linearization<>() {
             @Override
             public double[] values() {
                 return values;
+            }
+
+            @Override
+            public double[] weights() {
+                return weights;
             }
 
             @Override

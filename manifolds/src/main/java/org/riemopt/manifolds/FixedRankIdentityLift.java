@@ -6,6 +6,7 @@ import org.riemopt.linalg.Kernels;
 import org.riemopt.problem.Lift;
 import org.riemopt.problem.Linearization;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.problem.ResidualWeight;
 
 /**
  * The identity lift on {@link FixedRankEmbedded}: {@code φ(U S Vᵀ) = U S Vᵀ}, measured without forming it.
@@ -15,7 +16,7 @@ import org.riemopt.problem.MeasurementOperator;
  * {@code ξ = U M Vᵀ + Up Vᵀ + U Vpᵀ}, {@code A(ξ)ᵢ = ⟨AᵢV, UM + Up⟩ + ⟨AᵢᵀU, Vp⟩}; and the adjoint
  * {@code H = Aᵀw} is known through {@code H·V = Σ wᵢ AᵢV} and {@code Hᵀ·U = Σ wᵢ AᵢᵀU}, which is all the projection
  * onto the tangent space needs. Only the Hessian's curvature term asks {@code G = Aᵀℓ'(res)} for other products;
- * {@code G} is then formed once per point (the second and last pass).
+ * {@code G} comes from the linearizing pass itself ({@code factorProductsAndAdjoint}).
  */
 public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRankTangent> {
 
@@ -46,17 +47,20 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
     }
 
     @Override
-    public Linearization<FixedRankTangent> linearize(FixedRankPoint x, MeasurementOperator operator) {
+    public Linearization<FixedRankTangent> linearize(FixedRankPoint x, MeasurementOperator operator,
+                                                     ResidualWeight weight) {
         int m = operator.size();
         double[] av = new double[m * rows * rank];
         double[] atu = new double[m * cols * rank];
-        operator.factorProducts(x.u(), x.v(), av, atu);
         double[] us = x.u().times(x.s()).data();
         double[] values = new double[m];
-        for (int i = 0; i < m; i++) {
+        double[] weights = new double[m];
+        AmbientMatrix g = operator.factorProductsAndAdjoint(x.u(), x.v(), av, atu, i -> {
             values[i] = Kernels.dot(av, i * rows * rank, us, 0, rows * rank);
-        }
-        return new FixedRankLinearization(x, operator, av, atu, values);
+            weights[i] = weight.weight(i, values[i]);
+            return weights[i];
+        });
+        return new FixedRankLinearization(x, operator, av, atu, values, weights, g);
     }
 
     private final class FixedRankLinearization implements Linearization<FixedRankTangent> {
@@ -65,19 +69,28 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
         private final double[] av;
         private final double[] atu;
         private final double[] values;
+        private final double[] weights;
+        private final AmbientMatrix adjointOfWeights;
 
         FixedRankLinearization(FixedRankPoint x, MeasurementOperator operator, double[] av, double[] atu,
-                               double[] values) {
+                               double[] values, double[] weights, AmbientMatrix adjointOfWeights) {
             this.x = x;
             this.operator = operator;
             this.av = av;
             this.atu = atu;
             this.values = values;
+            this.weights = weights;
+            this.adjointOfWeights = adjointOfWeights;
         }
 
         @Override
         public double[] values() {
             return values;
+        }
+
+        @Override
+        public double[] weights() {
+            return weights;
         }
 
         @Override
@@ -138,7 +151,7 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
             @Override
             public DenseMatrix toDense() {
                 if (dense == null) {
-                    dense = operator.adjoint(w).toDense();
+                    dense = (w == weights ? adjointOfWeights : operator.adjoint(w)).toDense();
                 }
                 return dense;
             }

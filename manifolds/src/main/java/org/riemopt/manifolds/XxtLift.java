@@ -6,6 +6,7 @@ import org.riemopt.linalg.Kernels;
 import org.riemopt.problem.Lift;
 import org.riemopt.problem.Linearization;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.problem.ResidualWeight;
 
 /**
  * The Burer–Monteiro lift {@code φ(X) = XXᵀ} from {@code n x r} factors to {@code n x n} matrices.
@@ -14,7 +15,7 @@ import org.riemopt.problem.MeasurementOperator;
  * {@code Bᵢ = (Aᵢ + Aᵢᵀ)X}; the pullback is {@code Dφ(X)*[Aᵀw] = Σ wᵢ Bᵢ}, and the curvature term is
  * {@code (G + Gᵀ)U} with {@code G = Aᵀw}. The {@code Bᵢ} ({@code m·n·r} numbers) are the Jacobian cache: built in
  * one pass over the operator, they serve the residual ({@code A(XXᵀ)ᵢ = ½⟨Bᵢ, X⟩}), the gradient and every
- * Gauss–Newton product; {@code G} is formed once, on the first Hessian-vector product.
+ * Gauss–Newton product; {@code G = Aᵀℓ'(res)} comes from the same pass ({@code factorProductsAndAdjoint}).
  */
 public final class XxtLift implements Lift<DenseMatrix, DenseMatrix> {
 
@@ -43,37 +44,50 @@ public final class XxtLift implements Lift<DenseMatrix, DenseMatrix> {
     }
 
     @Override
-    public Linearization<DenseMatrix> linearize(DenseMatrix x, MeasurementOperator operator) {
+    public Linearization<DenseMatrix> linearize(DenseMatrix x, MeasurementOperator operator,
+                                                ResidualWeight weight) {
         int m = operator.size();
         int block = n * r;
         double[] b = new double[m * block];
         double[] atx = new double[m * block];
-        operator.factorProducts(x, x, b, atx);
         double[] values = new double[m];
+        double[] weights = new double[m];
         double[] xd = x.data();
-        for (int i = 0; i < m; i++) {
+        AmbientMatrix g = operator.factorProductsAndAdjoint(x, x, b, atx, i -> {
             Kernels.axpy(1, atx, i * block, b, i * block, block);
             values[i] = 0.5 * Kernels.dot(b, i * block, xd, 0, block);
-        }
-        return new XxtLinearization(operator, b, values);
+            weights[i] = weight.weight(i, values[i]);
+            return weights[i];
+        });
+        return new XxtLinearization(operator, b, values, weights, g);
     }
 
     private final class XxtLinearization implements Linearization<DenseMatrix> {
         private final MeasurementOperator operator;
         private final double[] b;
         private final double[] values;
-        private double[] gradientWeights;
-        private DenseMatrix symmetrizedGradient;
+        private final double[] weights;
+        private final AmbientMatrix adjointOfWeights;
+        private double[] curvatureWeights;
+        private DenseMatrix symmetrizedAdjoint;
 
-        XxtLinearization(MeasurementOperator operator, double[] b, double[] values) {
+        XxtLinearization(MeasurementOperator operator, double[] b, double[] values, double[] weights,
+                         AmbientMatrix adjointOfWeights) {
             this.operator = operator;
             this.b = b;
             this.values = values;
+            this.weights = weights;
+            this.adjointOfWeights = adjointOfWeights;
         }
 
         @Override
         public double[] values() {
             return values;
+        }
+
+        @Override
+        public double[] weights() {
+            return weights;
         }
 
         @Override
@@ -99,12 +113,12 @@ public final class XxtLift implements Lift<DenseMatrix, DenseMatrix> {
 
         @Override
         public AmbientMatrix curvature(double[] w, DenseMatrix u) {
-            if (w != gradientWeights) {
-                DenseMatrix g = operator.adjoint(w).toDense();
-                symmetrizedGradient = g.plus(g.transpose());
-                gradientWeights = w;
+            if (w != curvatureWeights) {
+                DenseMatrix g = (w == weights ? adjointOfWeights : operator.adjoint(w)).toDense();
+                symmetrizedAdjoint = g.plus(g.transpose());
+                curvatureWeights = w;
             }
-            return symmetrizedGradient.times(u);
+            return symmetrizedAdjoint.times(u);
         }
     }
 }

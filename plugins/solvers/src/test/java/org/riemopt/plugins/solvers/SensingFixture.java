@@ -3,6 +3,7 @@ package org.riemopt.plugins.solvers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntToDoubleFunction;
 
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
@@ -63,6 +64,11 @@ final class SensingFixture {
         @Override public void factorProducts(DenseMatrix u, DenseMatrix v, double[] av, double[] atu) {
             passes++;
             inner.factorProducts(u, v, av, atu);
+        }
+        @Override public AmbientMatrix factorProductsAndAdjoint(DenseMatrix u, DenseMatrix v, double[] av,
+                                                              double[] atu, IntToDoubleFunction weight) {
+            passes++;
+            return inner.factorProductsAndAdjoint(u, v, av, atu, weight);
         }
     }
 }

@@ -31,19 +31,16 @@ class TrustRegionsTest {
     }
 
     @Test
-    void readsTheOperatorAtMostTwicePerPoint() {
+    void readsTheOperatorOncePerPoint() {
         SensingFixture f = new SensingFixture(3);
         Result<DenseMatrix> r = solver(SolverOptions.DEFAULTS.withGradientTolerance(1e-10))
                 .solve(f.problem, f.start, List.of());
-        long accepted = r.trace().stream().skip(1).filter(s -> (Boolean) s.extra().get("accepted")).count();
-        long rejected = r.iterations() - accepted;
         int hessianProducts = r.trace().stream().mapToInt(s -> (Integer) s.extra().get("innerIterations")).sum();
-        // Every point visited (start, each trial) is linearized once; accepted points and the start also form G
-        // once for the Hessian's curvature term, unless the run stops there first. Never once per Hessian product.
-        long points = 1 + r.iterations();
-        assertTrue(f.operator.passes <= points + accepted + 1,
-                f.operator.passes + " passes for " + points + " points (" + rejected + " rejected) and "
-                        + hessianProducts + " Hessian-vector products");
+        // The start and each trial point are linearized once, residual, Jacobian and G = Aᵀℓ'(res) in one pass;
+        // gradients and the Hessian-vector products reuse that cache.
+        assertEquals(1 + r.iterations(), f.operator.passes,
+                "passes for " + (1 + r.iterations()) + " points and " + hessianProducts + " Hessian products");
+        assertTrue(hessianProducts > 2L * r.iterations(), "the count is meaningful: many more products than points");
     }
 
     @Test
