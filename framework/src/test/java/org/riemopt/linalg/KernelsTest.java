@@ -22,6 +22,20 @@ class KernelsTest {
     }
 
     @Test
+    void dotEachIsBitIdenticalToOneDotPerBlock() {
+        Random random = new Random(4);
+        for (int blocks : new int[] {1, 2, 5}) {
+            double[] b = random.doubles(blocks * 9L).toArray();
+            double[] x = random.doubles(9).toArray();
+            double[] out = new double[blocks];
+            Kernels.dotEach(b, 9, x, out);
+            for (int i = 0; i < blocks; i++) {
+                assertEquals(Kernels.dot(b, i * 9, x, 0, 9), out[i], 0.0);
+            }
+        }
+    }
+
+    @Test
     void dotAndAxpyMatchTheirDefinitions() {
         double[] x = {1, 2, 3, 4, 5};
         double[] y = {5, 4, 3, 2, 1};

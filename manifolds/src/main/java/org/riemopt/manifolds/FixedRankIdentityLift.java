@@ -95,13 +95,12 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
 
         @Override
         public double[] push(FixedRankTangent u) {
-            double[] left = x.u().times(u.m()).plus(u.up()).data();
-            double[] vp = u.vp().data();
-            int ub = rows * rank;
-            int vb = cols * rank;
             double[] out = new double[values.length];
+            double[] fromV = new double[values.length];
+            Kernels.dotEach(av, rows * rank, x.u().times(u.m()).plus(u.up()).data(), out);
+            Kernels.dotEach(atu, cols * rank, u.vp().data(), fromV);
             for (int i = 0; i < out.length; i++) {
-                out[i] = Kernels.dot(av, i * ub, left, 0, ub) + Kernels.dot(atu, i * vb, vp, 0, vb);
+                out[i] += fromV[i];
             }
             return out;
         }
@@ -157,11 +156,8 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
             }
 
             private DenseMatrix weightedSum(double[] blocks, int height) {
-                int block = height * rank;
-                double[] out = new double[block];
-                for (int i = 0; i < w.length; i++) {
-                    Kernels.axpy(w[i], blocks, i * block, out, 0, block);
-                }
+                double[] out = new double[height * rank];
+                Kernels.weightedSum(w, blocks, height * rank, out);
                 return DenseMatrix.wrap(height, rank, out);
             }
         }

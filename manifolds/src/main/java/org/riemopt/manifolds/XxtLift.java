@@ -92,22 +92,15 @@ public final class XxtLift implements Lift<DenseMatrix, DenseMatrix> {
 
         @Override
         public double[] push(DenseMatrix u) {
-            int block = n * r;
             double[] out = new double[values.length];
-            double[] ud = u.data();
-            for (int i = 0; i < out.length; i++) {
-                out[i] = Kernels.dot(b, i * block, ud, 0, block);
-            }
+            Kernels.dotEach(b, n * r, u.data(), out);
             return out;
         }
 
         @Override
         public AmbientMatrix pullback(double[] w) {
-            int block = n * r;
-            double[] out = new double[block];
-            for (int i = 0; i < w.length; i++) {
-                Kernels.axpy(w[i], b, i * block, out, 0, block);
-            }
+            double[] out = new double[n * r];
+            Kernels.weightedSum(w, b, n * r, out);
             return DenseMatrix.wrap(n, r, out);
         }
 

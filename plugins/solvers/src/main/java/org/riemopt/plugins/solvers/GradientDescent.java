@@ -6,14 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.riemopt.manifold.Manifold;
 import org.riemopt.problem.Problem;
+import org.riemopt.solver.IterateState;
 import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
 import org.riemopt.solver.Solver;
 import org.riemopt.solver.SolverLoop;
 import org.riemopt.solver.SolverOptions;
-import org.riemopt.solver.SolverState;
 import org.riemopt.solver.StopReason;
 import org.riemopt.solver.StoppingCriterion;
 
@@ -71,40 +70,14 @@ public final class GradientDescent implements Solver {
                 options.stopping().stoppingCriterion().or(lineSearchFailed), listeners);
     }
 
-    private static final class State<P, T> implements SolverState<P> {
-        private final Problem<P, T> problem;
-        private final Manifold<P, T> manifold;
+    private static final class State<P, T> extends IterateState<P, T> {
         private final Options options;
-        private P x;
-        private double fx;
-        private T grad;
-        private double gradNorm;
         private double lastStep;
 
         State(Problem<P, T> problem, P start, Options options) {
-            this.problem = problem;
-            this.manifold = problem.manifold();
+            super(problem, start);
             this.options = options;
-            this.x = start;
-            this.fx = problem.cost(x);
-            this.grad = problem.gradient(x);
-            this.gradNorm = manifold.norm(x, grad);
             this.lastStep = options.initialStep() / 2;
-        }
-
-        @Override
-        public P point() {
-            return x;
-        }
-
-        @Override
-        public double cost() {
-            return fx;
-        }
-
-        @Override
-        public double gradientNorm() {
-            return gradNorm;
         }
 
         @Override
@@ -116,16 +89,13 @@ public final class GradientDescent implements Solver {
         public Step step() {
             double t = 2 * lastStep;
             int backtracks = 0;
-            double slope = gradNorm * gradNorm;
+            double slope = gradientNorm() * gradientNorm();
             while (true) {
-                P trial = manifold.retract(x, grad, -t);
+                P trial = manifold.retract(point(), gradient(), -t);
                 double fTrial = problem.cost(trial);
-                if (fTrial <= fx - options.sufficientDecrease() * t * slope) {
-                    double stepNorm = t * gradNorm;
-                    x = trial;
-                    fx = fTrial;
-                    grad = problem.gradient(x);
-                    gradNorm = manifold.norm(x, grad);
+                if (fTrial <= cost() - options.sufficientDecrease() * t * slope) {
+                    double stepNorm = t * gradientNorm();
+                    moveTo(trial, fTrial);
                     lastStep = t;
                     return new Step(stepNorm, statistics(t, backtracks));
                 }

@@ -6,13 +6,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.riemopt.manifold.Manifold;
 import org.riemopt.problem.Problem;
+import org.riemopt.solver.IterateState;
 import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
 import org.riemopt.solver.Solver;
 import org.riemopt.solver.SolverLoop;
-import org.riemopt.solver.SolverState;
 import org.riemopt.solver.StoppingCriterion;
 
 /**
@@ -58,21 +57,14 @@ public final class TrustRegions implements Solver {
         return SolverLoop.run(name(), state, honoured, listeners);
     }
 
-    private static final class State<P, T> implements SolverState<P> {
-        private final Problem<P, T> problem;
-        private final Manifold<P, T> manifold;
+    private static final class State<P, T> extends IterateState<P, T> {
         private final TrustRegionOptions options;
         private final double maxRadius;
         private final int maxInner;
-        private P x;
-        private double fx;
-        private T grad;
-        private double gradNorm;
         private double radius;
 
         State(Problem<P, T> problem, P start, TrustRegionOptions options) {
-            this.problem = problem;
-            this.manifold = problem.manifold();
+            super(problem, start);
             this.options = options;
             this.maxRadius = Double.isNaN(options.maxRadius()) ? manifold.typicalDist() : options.maxRadius();
             this.radius = Double.isNaN(options.initialRadius()) ? maxRadius / 8 : options.initialRadius();
@@ -80,25 +72,6 @@ public final class TrustRegions implements Solver {
                 throw new IllegalArgumentException("initialRadius " + radius + " exceeds maxRadius " + maxRadius);
             }
             this.maxInner = options.maxInner() == 0 ? manifold.dim() : options.maxInner();
-            this.x = start;
-            this.fx = problem.cost(x);
-            this.grad = problem.gradient(x);
-            this.gradNorm = manifold.norm(x, grad);
-        }
-
-        @Override
-        public P point() {
-            return x;
-        }
-
-        @Override
-        public double cost() {
-            return fx;
-        }
-
-        @Override
-        public double gradientNorm() {
-            return gradNorm;
         }
 
         @Override
@@ -108,7 +81,9 @@ public final class TrustRegions implements Solver {
 
         @Override
         public Step step() {
-            TruncatedCG.Outcome<T> tcg = TruncatedCG.solve(problem, x, grad, radius, options.kappa(),
+            P x = point();
+            double fx = cost();
+            TruncatedCG.Outcome<T> tcg = TruncatedCG.solve(problem, x, gradient(), radius, options.kappa(),
                     options.theta(), options.minInner(), maxInner);
             T eta = tcg.eta();
             double stepNorm = manifold.norm(x, eta);
@@ -116,7 +91,7 @@ public final class TrustRegions implements Solver {
             double fProposal = problem.cost(proposal);
 
             double rhoNum = fx - fProposal;
-            double rhoDen = -manifold.inner(x, eta, manifold.lincomb(x, 1, grad, 0.5, tcg.hessEta()));
+            double rhoDen = -manifold.inner(x, eta, manifold.lincomb(x, 1, gradient(), 0.5, tcg.hessEta()));
             // Round-off guard (Manopt): near convergence both terms are at the level of eps·|f|.
             double regularization = Math.max(1, Math.abs(fx)) * Math.ulp(1.0) * options.rhoRegularization();
             rhoNum += regularization;
@@ -126,10 +101,7 @@ public final class TrustRegions implements Solver {
             boolean accepted = modelDecreased && rho > options.rhoPrime();
 
             if (accepted) {
-                x = proposal;
-                fx = fProposal;
-                grad = problem.gradient(x);
-                gradNorm = manifold.norm(x, grad);
+                moveTo(proposal, fProposal);
             }
             if (!accepted || rho < 0.25 || Double.isNaN(rho)) {
                 radius /= 4;
