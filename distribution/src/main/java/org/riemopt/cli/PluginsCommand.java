@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.PluginProblem;
 import org.riemopt.spi.PluginRegistry;
@@ -82,7 +84,12 @@ final class PluginsCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** A bundle's {@code Bundle-Version}; else the jar's implementation version. */
     private static String version(PluginRegistry.Entry e) {
+        Bundle bundle = FrameworkUtil.getBundle(e.provider().getClass());
+        if (bundle != null) {
+            return bundle.getVersion().toString();
+        }
         String v = e.provider().getClass().getPackage().getImplementationVersion();
         return v == null ? "development" : v;
     }

@@ -1,13 +1,21 @@
 package org.riemopt.cli;
 
+import java.io.File;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.riemopt.spec.SpecException;
 import org.riemopt.spec.SpecLoader;
+import org.riemopt.runtime.PluginRuntime;
 import org.riemopt.spi.PluginRegistry;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The {@code riemopt} command: {@code run}, {@code check}, {@code plugins} and {@code help}.
@@ -24,20 +32,68 @@ public final class Riemopt {
     /** Exit status of a usage or spec error. */
     static final int USAGE_ERROR = 2;
 
-    private final PluginRegistry registry;
+    /** Environment variable listing extra plugin directories, separated by the platform's path separator. */
+    static final String PLUGINS_VARIABLE = "RIEMOPT_PLUGINS";
 
-    Riemopt(PluginRegistry registry) {
-        this.registry = registry;
+    @Option(names = "--plugins", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "also load the plugin bundles (jars) in DIR; may be repeated. The distribution's "
+                    + "bundles/ and plugins/ directories and those in $" + PLUGINS_VARIABLE + " are always loaded.")
+    private List<Path> pluginDirectories = new ArrayList<>();
+
+    private final Map<String, String> environment;
+    private PluginRuntime runtime;
+    private PluginRegistry registry;
+
+    Riemopt(Map<String, String> environment) {
+        this.environment = environment;
     }
 
-    /** The plugin registry of this invocation. */
+    /**
+     * The plugin registry of this invocation: the class path's providers, plus those of the bundles in the plugin
+     * directories when there are any (an embedded Felix is started only then).
+     */
     PluginRegistry registry() {
+        if (registry == null) {
+            List<Path> directories = pluginDirectories();
+            if (directories.stream().anyMatch(Files::isDirectory)) {
+                runtime = PluginRuntime.start(directories);
+                registry = runtime.registry();
+            } else {
+                registry = PluginRegistry.fromClassPath();
+            }
+        }
         return registry;
+    }
+
+    /** The distribution's own directories, then {@code $RIEMOPT_PLUGINS}, then {@code --plugins}. */
+    private List<Path> pluginDirectories() {
+        List<Path> out = new ArrayList<>();
+        String home = System.getProperty("riemopt.home");
+        if (home != null) {
+            out.add(Path.of(home, "bundles"));
+            out.add(Path.of(home, "plugins"));
+        }
+        String variable = environment.get(PLUGINS_VARIABLE);
+        if (variable != null) {
+            for (String dir : variable.split(File.pathSeparator)) {
+                if (!dir.isBlank()) {
+                    out.add(Path.of(dir));
+                }
+            }
+        }
+        out.addAll(pluginDirectories);
+        return out;
+    }
+
+    private void close() {
+        if (runtime != null) {
+            runtime.close();
+        }
     }
 
     /** A spec loader on this invocation's registry. */
     SpecLoader specLoader() {
-        return new SpecLoader(registry);
+        return new SpecLoader(registry());
     }
 
     /** Runs the command line and exits with its status. */
@@ -47,7 +103,13 @@ public final class Riemopt {
 
     /** Runs the command line with the given streams and returns the exit status. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Riemopt(PluginRegistry.fromClassPath()));
+        return execute(args, out, err, System.getenv());
+    }
+
+    /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the given environment variables. */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
+        Riemopt riemopt = new Riemopt(environment);
+        CommandLine cli = new CommandLine(riemopt);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -58,7 +120,12 @@ public final class Riemopt {
             err.println("riemopt: " + e);
             return 1;
         });
-        int status = cli.execute(args);
+        int status;
+        try {
+            status = cli.execute(args);
+        } finally {
+            riemopt.close();
+        }
         out.flush();
         err.flush();
         return status;

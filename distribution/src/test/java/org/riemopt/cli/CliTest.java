@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.riemopt.testbundles.TestBundles;
 
 /** The command line end to end, on the repository's examples and on broken specs. */
 class CliTest {
@@ -95,10 +96,13 @@ class CliTest {
             loss: l2
             """;
 
-    private Run runSpec(String text) throws IOException {
+    private Run runSpec(String text, String... options) throws IOException {
         Path spec = dir.resolve("spec.yaml");
         Files.writeString(spec, text);
-        return riemopt("run", "--json", spec.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("run", "--json"));
+        args.addAll(List.of(options));
+        args.add(spec.toString());
+        return riemopt(args.toArray(String[]::new));
     }
 
     @Test
@@ -129,6 +133,52 @@ class CliTest {
                 assertTrue(r.err().contains(expected), "'" + expected + "' in: " + r.err());
             }
         }
+    }
+
+    @Test
+    void jsonSpecsWithNoiseAreAccepted() throws IOException {
+        Path spec = dir.resolve("spec.json");
+        Files.writeString(spec, "{\"seed\": 2, \"manifold\": {\"type\": \"euclidean\", \"rows\": 6, \"cols\": 2},"
+                + " \"operator\": {\"type\": \"gaussian\", \"measurements\": 40, \"symmetric\": true},"
+                + " \"truth\": {\"type\": \"random-psd\", \"rank\": 2}, \"noise\": {\"type\": \"gaussian\","
+                + " \"sigma\": 0.001}}");
+        Run r = riemopt("run", "--json", spec.toString());
+        assertEquals(0, r.status(), r.err());
+        double error = number(r.out(), "relativeError");
+        assertTrue(error > 1e-7 && error < 1e-2, "noisy recovery is close but not exact: " + error);
+    }
+
+    @Test
+    void pluginDirectoriesAddBundleProvidersAndIsolateFaultyOnes() throws IOException {
+        Path plugins = Files.createDirectories(dir.resolve("plugins"));
+        TestBundles.lossBundle(plugins, "halfsquare.jar", "test.halfsquare",
+                TestBundles.lossSource("test.halfsquare", "halfsquare", null, null));
+        TestBundles.lossBundle(plugins, "failing.jar", "test.failing",
+                TestBundles.lossSource("test.failing", "failing", null, "refuses to create"));
+        TestBundles.brokenBundle(plugins, "broken.jar");
+
+        Run listing = riemopt("plugins", "--json", "--plugins", plugins.toString());
+        assertEquals(0, listing.status(), listing.err());
+        assertTrue(listing.out().contains("\"name\":\"halfsquare\",\"family\":\"loss\""), listing.out());
+        assertTrue(listing.out().contains("\"version\":\"1.0.0\",\"source\":\"bundle\""), listing.out());
+        assertTrue(listing.out().contains("\"plugin\":\"broken.jar\""), listing.out());
+
+        Run withBundleLoss = runSpec(VALID.replace("loss: l2", "loss: halfsquare"), "--plugins", plugins.toString());
+        assertEquals(0, withBundleLoss.status(), withBundleLoss.err());
+        Run withOtherPlugins = runSpec(VALID, "--plugins", plugins.toString());
+        assertEquals(0, withOtherPlugins.status(), withOtherPlugins.err());
+        Run withFailing = runSpec(VALID.replace("loss: l2", "loss: failing"), "--plugins", plugins.toString());
+        assertEquals(2, withFailing.status());
+        assertTrue(withFailing.err().contains("spec key 'loss': the plugin failed")
+                && withFailing.err().contains("refuses to create"), withFailing.err());
+        assertEquals("", withFailing.out());
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int status = Riemopt.execute(new String[] {"plugins"}, new PrintWriter(out), new PrintWriter(err),
+                Map.of(Riemopt.PLUGINS_VARIABLE, plugins.toString()));
+        assertEquals(0, status, err.toString());
+        assertTrue(out.toString().contains("halfsquare"), "RIEMOPT_PLUGINS is read: " + out);
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import org.riemopt.linalg.DenseMatrix;
@@ -271,12 +272,17 @@ public final class SpecLoader {
         }
     }
 
-    /** Runs plugin or construction code, turning its argument errors into spec errors at {@code key}. */
-    private static <R> R guarded(String key, java.util.function.Supplier<R> action) {
+    /**
+     * Runs plugin or construction code, turning its argument errors into spec errors at {@code key}; any other
+     * failure of a plugin is reported the same way, so that a faulty plugin cannot take the host down.
+     */
+    private static <R> R guarded(String key, Supplier<R> action) {
         try {
             return action.get();
         } catch (IllegalArgumentException e) {
             throw new SpecException(key, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            throw new SpecException(key, "the plugin failed: " + e);
         }
     }
 

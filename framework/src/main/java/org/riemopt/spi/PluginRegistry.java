@@ -12,7 +12,9 @@ import java.util.Map;
  *
  * <p>Name clashes are resolved deterministically: sources are consulted in the order given, and within one source
  * providers are taken in order of their class name; the first provider of a name wins and each later one is
- * reported as a {@link PluginProblem} and skipped.
+ * reported as a {@link PluginProblem} and skipped. The same provider class offered by two sources (a plugin both on
+ * the class path and installed as a bundle) is one plugin: it is registered once, from the first source, and is
+ * not a clash.
  */
 public final class PluginRegistry {
 
@@ -31,6 +33,9 @@ public final class PluginRegistry {
 
     /** Collects the providers of {@code sources}, in that order of precedence. */
     public PluginRegistry(List<ProviderSource> sources) {
+        for (ProviderSource source : sources) {
+            problems.addAll(source.problems());
+        }
         for (Family family : Family.values()) {
             Map<String, Entry> byName = new LinkedHashMap<>();
             for (ProviderSource source : sources) {
@@ -44,7 +49,7 @@ public final class PluginRegistry {
                     Entry existing = byName.get(name);
                     if (existing == null) {
                         byName.put(name, new Entry(family, p, source.label()));
-                    } else if (existing.provider().getClass() != p.getClass()) {
+                    } else if (!existing.provider().getClass().getName().equals(p.getClass().getName())) {
                         problems.add(new PluginProblem(source.label(), family.label() + " '" + name + "' ("
                                 + p.getClass().getName() + ")", "name clash with " + existing.provider().getClass()
                                 .getName() + " from " + existing.source() + ", which was registered first"));

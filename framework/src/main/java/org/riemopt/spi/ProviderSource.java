@@ -15,4 +15,9 @@ public interface ProviderSource {
      * {@code problems} and do not prevent the others from loading.
      */
     List<Provider> providers(Family family, List<PluginProblem> problems);
+
+    /** Plugins this source could not offer at all (e.g. a jar that is not a valid bundle). */
+    default List<PluginProblem> problems() {
+        return List.of();
+    }
 }

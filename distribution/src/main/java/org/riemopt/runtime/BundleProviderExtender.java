@@ -1,0 +1,134 @@
+package org.riemopt.runtime;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
+import org.riemopt.spi.Family;
+import org.riemopt.spi.PluginProblem;
+import org.riemopt.spi.Provider;
+import org.riemopt.spi.ProviderSource;
+
+/**
+ * The extender (the pattern of Felix's {@code extenderbased} example): a {@link BundleTracker} that, for every
+ * active bundle, reads its {@code META-INF/services/org.riemopt.spi.*Provider} files, instantiates the listed
+ * classes through the bundle's class loader, and offers them as a {@link ProviderSource}. When the bundle stops,
+ * is updated or uninstalled, its providers go away with it. A class that cannot be loaded or instantiated is
+ * reported and skipped; the bundle's other providers stay.
+ */
+final class BundleProviderExtender implements ProviderSource, BundleTrackerCustomizer<BundleProviderExtender.Offer> {
+
+    /** What one bundle offers. */
+    record Offer(Map<Family, List<Provider>> providers, List<PluginProblem> problems) {
+    }
+
+    private final BundleTracker<Offer> tracker;
+    private final Map<Bundle, Offer> offers = new ConcurrentHashMap<>();
+
+    BundleProviderExtender(BundleContext context) {
+        this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
+    }
+
+    void open() {
+        tracker.open();
+    }
+
+    void close() {
+        tracker.close();
+    }
+
+    @Override
+    public String label() {
+        return "bundle";
+    }
+
+    @Override
+    public List<Provider> providers(Family family, List<PluginProblem> problems) {
+        List<Provider> out = new ArrayList<>();
+        for (Offer offer : offers.values()) {
+            out.addAll(offer.providers().getOrDefault(family, List.of()));
+        }
+        return out;
+    }
+
+    @Override
+    public List<PluginProblem> problems() {
+        List<PluginProblem> out = new ArrayList<>();
+        offers.values().forEach(o -> out.addAll(o.problems()));
+        return out;
+    }
+
+    @Override
+    public Offer addingBundle(Bundle bundle, BundleEvent event) {
+        if (bundle.getBundleId() == 0) {
+            return null;
+        }
+        Map<Family, List<Provider>> providers = new EnumMap<>(Family.class);
+        List<PluginProblem> problems = new ArrayList<>();
+        String where = bundle.getSymbolicName() + " " + bundle.getVersion() + " (" + bundle.getLocation() + ")";
+        for (Family family : Family.values()) {
+            URL services = bundle.getEntry("META-INF/services/" + family.providerType().getName());
+            if (services == null) {
+                continue;
+            }
+            List<Provider> list = new ArrayList<>();
+            for (String className : classNames(services, where, problems)) {
+                try {
+                    Class<?> type = bundle.loadClass(className);
+                    list.add(family.providerType().cast(type.getConstructor().newInstance()));
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    Throwable cause = e.getCause() != null ? e.getCause() : e;
+                    problems.add(new PluginProblem("bundle " + where, family.label() + " provider " + className,
+                            "cannot be loaded: " + cause));
+                }
+            }
+            providers.put(family, List.copyOf(list));
+        }
+        if (providers.isEmpty() && problems.isEmpty()) {
+            return null;
+        }
+        Offer offer = new Offer(providers, List.copyOf(problems));
+        offers.put(bundle, offer);
+        return offer;
+    }
+
+    @Override
+    public void modifiedBundle(Bundle bundle, BundleEvent event, Offer offer) {
+        // A state change within ACTIVE changes nothing a bundle offers.
+    }
+
+    @Override
+    public void removedBundle(Bundle bundle, BundleEvent event, Offer offer) {
+        offers.remove(bundle);
+    }
+
+    private static List<String> classNames(URL services, String where, List<PluginProblem> problems) {
+        List<String> names = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(services.openStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                int hash = line.indexOf('#');
+                String name = (hash >= 0 ? line.substring(0, hash) : line).trim();
+                if (!name.isEmpty()) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new PluginProblem("bundle " + where, services.getPath(), "cannot be read: " + e));
+        }
+        return names;
+    }
+}

@@ -1,0 +1,264 @@
+package org.riemopt.runtime;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.hipparchus.linear.RealMatrix;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.riemopt.manifolds.Euclidean;
+import org.riemopt.spi.Family;
+import org.riemopt.spi.PluginProblem;
+import org.riemopt.spi.PluginRegistry;
+import org.riemopt.spi.Provider;
+import org.riemopt.spi.ProviderSource;
+import org.riemopt.spi.ServiceLoaderSource;
+
+/**
+ * Riemopt's plugins at run time: an embedded Apache Felix framework holding the plugin bundles of some
+ * directories, and a {@link #registry()} that sees their providers next to the class path's.
+ *
+ * <p>The host exports its {@code framework}, {@code manifolds} and Hipparchus packages into Felix with their
+ * versions ({@link HostPackages}) and never installs them as bundles, so host and plugins share those classes.
+ * Every {@code *.jar} in the directories is installed and started; one that is not a valid bundle, does not
+ * resolve or whose provider cannot be instantiated is reported in {@link #registry()}'s problems and skipped, and
+ * everything else goes on. With {@code watch}, a background thread polls the directories: a new jar is installed,
+ * a changed one updated, a removed one uninstalled, and the registry reflects it at the next call.
+ *
+ * <p>A toolchain starts one runtime, keeps it, and {@link #close()}s it at the end. Thread-safe.
+ */
+public final class PluginRuntime implements AutoCloseable {
+
+    /** How often a watching runtime looks at its directories. */
+    public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
+
+    private final List<Path> directories;
+    private final Framework felix;
+    private final Path storage;
+    private final BundleProviderExtender extender;
+    private final ServiceLoaderSource classPath = new ServiceLoaderSource(PluginRuntime.class.getClassLoader());
+    private final Map<Path, Installed> installed = new HashMap<>();
+    private final Map<Path, Failed> failed = new LinkedHashMap<>();
+    private final Thread watcher;
+    private volatile boolean closed;
+
+    /** What was last seen of one jar, installed. */
+    private record Installed(long modified, long size, Bundle bundle) {
+    }
+
+    /** What was last seen of one jar that could not be installed; it is retried only once it changes. */
+    private record Failed(long modified, long size, PluginProblem problem) {
+    }
+
+    private PluginRuntime(List<Path> directories, Duration pollInterval, boolean watch) {
+        this.directories = List.copyOf(directories);
+        try {
+            storage = Files.createTempDirectory("riemopt-felix");
+            Map<String, String> config = new HashMap<>();
+            config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+            config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+            config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, HostPackages.exportsOf(
+                    List.of(Provider.class, Euclidean.class, RealMatrix.class)));
+            // Felix logs to stdout; problems are reported through the registry instead.
+            config.put("felix.log.level", "0");
+            felix = new FrameworkFactory().newFramework(config);
+            felix.init();
+            felix.start();
+        } catch (IOException | BundleException e) {
+            throw new IllegalStateException("cannot start the embedded OSGi framework: " + e.getMessage(), e);
+        }
+        extender = new BundleProviderExtender(felix.getBundleContext());
+        extender.open();
+        scan();
+        if (watch) {
+            watcher = new Thread(() -> poll(pollInterval), "riemopt-plugin-watcher");
+            watcher.setDaemon(true);
+            watcher.start();
+        } else {
+            watcher = null;
+        }
+    }
+
+    /** A runtime with the bundles now in {@code directories} (missing directories are empty), not watching. */
+    public static PluginRuntime start(List<Path> directories) {
+        return new PluginRuntime(directories, DEFAULT_POLL_INTERVAL, false);
+    }
+
+    /** A runtime that keeps {@code directories} under watch, looking every {@code pollInterval}. */
+    public static PluginRuntime watching(List<Path> directories, Duration pollInterval) {
+        if (pollInterval.isNegative() || pollInterval.isZero()) {
+            throw new IllegalArgumentException("pollInterval must be positive, got " + pollInterval);
+        }
+        return new PluginRuntime(directories, pollInterval, true);
+    }
+
+    /** The directories this runtime installs bundles from. */
+    public List<Path> directories() {
+        return directories;
+    }
+
+    /**
+     * The providers available now: the class path's first, then the bundles' (see {@link PluginRegistry} for how
+     * names are resolved), with every plugin that was skipped and why.
+     */
+    public PluginRegistry registry() {
+        List<PluginProblem> problems;
+        synchronized (this) {
+            problems = failed.values().stream().map(Failed::problem).toList();
+        }
+        ProviderSource files = new ProviderSource() {
+            @Override
+            public String label() {
+                return "bundle";
+            }
+
+            @Override
+            public List<Provider> providers(Family family, List<PluginProblem> ignored) {
+                return List.of();
+            }
+
+            @Override
+            public List<PluginProblem> problems() {
+                return problems;
+            }
+        };
+        return new PluginRegistry(List.of(classPath, extender, files));
+    }
+
+    /** Installs, updates and uninstalls bundles to match the directories now. */
+    public synchronized void scan() {
+        Map<Path, Long[]> seen = new LinkedHashMap<>();
+        for (Path dir : directories) {
+            for (Path jar : jars(dir)) {
+                try {
+                    seen.put(jar, new Long[] {Files.getLastModifiedTime(jar).toMillis(), Files.size(jar)});
+                } catch (IOException e) {
+                    // Vanished between listing and reading: it is handled as removed.
+                }
+            }
+        }
+        boolean refresh = false;
+        for (Path gone : new ArrayList<>(installed.keySet())) {
+            if (!seen.containsKey(gone)) {
+                refresh |= uninstall(installed.remove(gone).bundle());
+            }
+        }
+        failed.keySet().removeIf(p -> !seen.containsKey(p));
+        for (Map.Entry<Path, Long[]> e : seen.entrySet()) {
+            Path jar = e.getKey();
+            long modified = e.getValue()[0];
+            long size = e.getValue()[1];
+            Installed before = installed.get(jar);
+            Failed failure = failed.get(jar);
+            boolean unchanged = before != null ? before.modified() == modified && before.size() == size
+                    : failure != null && failure.modified() == modified && failure.size() == size;
+            if (unchanged) {
+                continue;
+            }
+            if (before != null) {
+                installed.remove(jar);
+                refresh |= uninstall(before.bundle());
+            }
+            failed.remove(jar);
+            install(jar, modified, size);
+        }
+        if (refresh) {
+            felix.adapt(FrameworkWiring.class).refreshBundles(null);
+        }
+    }
+
+    private void install(Path jar, long modified, long size) {
+        Bundle bundle = null;
+        try (InputStream in = Files.newInputStream(jar)) {
+            bundle = felix.getBundleContext().installBundle(jar.toUri().toString(), in);
+            bundle.start();
+            installed.put(jar, new Installed(modified, size, bundle));
+        } catch (IOException | BundleException | RuntimeException e) {
+            if (bundle != null) {
+                uninstall(bundle);
+            }
+            failed.put(jar, new Failed(modified, size, new PluginProblem("bundle " + jar,
+                    jar.getFileName().toString(), describe(e))));
+        }
+    }
+
+    private static String describe(Exception e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        return e instanceof BundleException ? "not a usable bundle: " + message : message;
+    }
+
+    private static boolean uninstall(Bundle bundle) {
+        try {
+            bundle.uninstall();
+            return true;
+        } catch (BundleException | IllegalStateException e) {
+            return false;
+        }
+    }
+
+    private static List<Path> jars(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.jar")) {
+            stream.forEach(p -> out.add(p.toAbsolutePath().normalize()));
+        } catch (IOException e) {
+            return List.of();
+        }
+        Collections.sort(out);
+        return out;
+    }
+
+    private void poll(Duration interval) {
+        while (!closed) {
+            try {
+                Thread.sleep(interval.toMillis());
+                if (!closed) {
+                    scan();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // A failing scan must not end the watch; the next poll tries again.
+            }
+        }
+    }
+
+    /** Stops watching, stops Felix and deletes its storage. */
+    @Override
+    public void close() {
+        closed = true;
+        if (watcher != null) {
+            watcher.interrupt();
+        }
+        extender.close();
+        try {
+            felix.stop();
+            felix.waitForStop(10_000);
+        } catch (BundleException | InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (Stream<Path> files = Files.walk(storage)) {
+            files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Felix's storage is in the temp directory; a leftover is harmless.
+        }
+    }
+}

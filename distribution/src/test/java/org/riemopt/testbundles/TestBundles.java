@@ -1,0 +1,100 @@
+package org.riemopt.testbundles;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+
+/** Builds small plugin jars for the tests: compiled with the JDK's compiler against the test class path. */
+public final class TestBundles {
+
+    private TestBundles() {
+    }
+
+    /** A loss provider named {@code name} whose loss is {@code ½ scale·r²}; {@code failure} is thrown if set. */
+    public static String lossSource(String pkg, String name, String constructorFailure, String createFailure) {
+        return "package " + pkg + ";\n"
+                + "import java.util.List;\n"
+                + "import org.riemopt.problem.Loss;\n"
+                + "import org.riemopt.spi.*;\n"
+                + "public final class Provider implements LossProvider {\n"
+                + "  public Provider() {" + (constructorFailure == null ? "" : " throw new IllegalStateException(\""
+                + constructorFailure + "\");") + " }\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"test loss\"; }\n"
+                + "  public List<ParameterSpec> parameters() { return List.of(); }\n"
+                + "  public Loss create(Parameters p) {\n"
+                + (createFailure == null ? "" : "    if (true) throw new IllegalStateException(\"" + createFailure
+                + "\");\n")
+                + "    return new Loss() {\n"
+                + "      public String name() { return \"" + name + "\"; }\n"
+                + "      public double value(double r) { return 0.5 * r * r; }\n"
+                + "      public double derivative(double r) { return r; }\n"
+                + "      public double secondDerivative(double r) { return 1; }\n"
+                + "    };\n"
+                + "  }\n"
+                + "}\n";
+    }
+
+    /** Compiles {@code source} (class {@code pkg.Provider}) and writes a bundle jar listing it as a loss. */
+    public static Path lossBundle(Path dir, String jarName, String pkg, String source) throws IOException {
+        Path work = Files.createTempDirectory(dir.getParent(), "src");
+        Path file = work.resolve("Provider.java");
+        Files.writeString(file, source);
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        int status = javac.run(null, null, null, "-d", work.toString(), "-cp",
+                System.getProperty("java.class.path"), file.toString());
+        if (status != 0) {
+            throw new IllegalStateException("test plugin did not compile");
+        }
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "test." + pkg);
+        a.putValue("Bundle-Version", "1.0.0");
+        a.putValue("Import-Package", "org.riemopt.problem;version=\"[0.1,1)\",org.riemopt.spi;version=\"[0.1,1)\"");
+        String classPath = pkg.replace('.', '/') + "/";
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (Stream<Path> classes = Files.walk(work)) {
+            for (Path c : classes.filter(p -> p.toString().endsWith(".class")).toList()) {
+                entries.put(classPath + c.getFileName(), Files.readAllBytes(c));
+            }
+        }
+        entries.put("META-INF/services/org.riemopt.spi.LossProvider", (pkg + ".Provider\n").getBytes());
+        return writeJar(dir.resolve(jarName), manifest, entries);
+    }
+
+    /** A jar whose manifest claims to be a bundle but has no symbolic name: Felix refuses to install it. */
+    public static Path brokenBundle(Path dir, String jarName) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        return writeJar(dir.resolve(jarName), manifest, Map.of());
+    }
+
+    public static Path writeJar(Path target, Manifest manifest, Map<String, byte[]> entries) throws IOException {
+        Path temp = Files.createTempFile(target.getParent().getParent(), "jar", ".tmp");
+        try (OutputStream out = Files.newOutputStream(temp); JarOutputStream jar = new JarOutputStream(out, manifest)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                jar.putNextEntry(new JarEntry(e.getKey()));
+                jar.write(e.getValue());
+                jar.closeEntry();
+            }
+        }
+        // Appear whole, as a user's copy into the directory would once finished.
+        return Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+}
