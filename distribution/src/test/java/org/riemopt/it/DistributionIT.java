@@ -1,0 +1,100 @@
+package org.riemopt.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.riemopt.testbundles.TestBundles;
+
+/** The packaged tar.gz, unpacked into a temporary directory and run from elsewhere with only a JRE. */
+class DistributionIT {
+
+    @TempDir
+    static Path root;
+    private static Path home;
+
+    private record Run(int status, String out, String err) {
+    }
+
+    @BeforeAll
+    static void unpack() throws Exception {
+        Path archive = Path.of(System.getProperty("riemopt.distribution"));
+        assertTrue(Files.isRegularFile(archive), "built archive " + archive);
+        Process tar = new ProcessBuilder("tar", "xzf", archive.toString(), "-C", root.toString())
+                .redirectErrorStream(true).start();
+        assertEquals(0, tar.waitFor(), new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+        try (var entries = Files.list(root)) {
+            home = entries.filter(p -> p.getFileName().toString().startsWith("riemopt-")).findFirst().orElseThrow();
+        }
+    }
+
+    private static Run riemopt(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/riemopt").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().remove("RIEMOPT_PLUGINS");
+        Path out = Files.createTempFile(root, "out", ".txt");
+        Path err = Files.createTempFile(root, "err", ".txt");
+        Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES), "riemopt finished");
+        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
+    @Test
+    void layoutHoldsLauncherLibrariesBundlesExamplesAndDocs() {
+        for (String part : List.of("bin/riemopt", "lib", "bundles", "plugins", "examples/gaussian-sensing.yaml",
+                "docs/spec.md", "README.md")) {
+            assertTrue(Files.exists(home.resolve(part)), part);
+        }
+        assertTrue(Files.isExecutable(home.resolve("bin/riemopt")));
+    }
+
+    @Test
+    void runsTheDemoFromAnotherDirectory() throws Exception {
+        Path elsewhere = Files.createDirectories(root.resolve("elsewhere"));
+        Run r = riemopt(elsewhere, "run", "--json", home.resolve("examples/gaussian-sensing.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        Matcher m = Pattern.compile("\"relativeError\":([-0-9.eE]+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Double.parseDouble(m.group(1)) < 1e-6, r.out());
+    }
+
+    @Test
+    void builtInPluginsComeFromBundlesAndDroppedJarsAreUsed() throws Exception {
+        Run listing = riemopt(root, "plugins", "--json");
+        assertEquals(0, listing.status(), listing.err());
+        assertTrue(listing.out().contains("\"name\":\"trust-regions\",\"family\":\"solver\""), listing.out());
+        assertTrue(listing.out().contains("\"source\":\"bundle\""), listing.out());
+        assertTrue(listing.out().contains("\"skipped\":[]"), listing.out());
+
+        TestBundles.lossBundle(home.resolve("plugins"), "quartic.jar", "test.quartic",
+                TestBundles.lossSource("test.quartic", "quartic", null, null));
+        Run withPlugin = riemopt(root, "plugins", "--json");
+        assertTrue(withPlugin.out().contains("\"name\":\"quartic\""), withPlugin.out());
+        Files.delete(home.resolve("plugins/quartic.jar"));
+    }
+
+    @Test
+    void versionAndHelp() throws Exception {
+        Run version = riemopt(root, "--version");
+        assertEquals(0, version.status(), version.err());
+        assertTrue(version.out().startsWith("riemopt 0."), version.out());
+        Run help = riemopt(root, "help", "run");
+        assertEquals(0, help.status(), help.err());
+        assertTrue(help.out().contains("--trace"), help.out());
+    }
+}
