@@ -89,6 +89,30 @@ class DistributionIT {
     }
 
     @Test
+    void theCustomLossJarDroppedIntoAPluginsDirectoryIsUsedBySpecs() throws Exception {
+        Path jar = Path.of(System.getProperty("riemopt.customLoss"));
+        assertTrue(Files.isRegularFile(jar), "examples/custom-loss was built: " + jar);
+        Path plugins = Files.createDirectories(root.resolve("my-plugins"));
+        Files.copy(jar, plugins.resolve(jar.getFileName()));
+        Path spec = Path.of("..", "examples", "custom-loss", "cauchy-sensing.yaml").toAbsolutePath();
+
+        Run without = riemopt(root, "run", "--json", spec.toString());
+        assertEquals(2, without.status());
+        assertTrue(without.err().contains("unknown loss 'cauchy'"), without.err());
+
+        Run listing = riemopt(root, "plugins", "--json", "--plugins", plugins.toString());
+        assertTrue(listing.out().contains("\"name\":\"cauchy\",\"family\":\"loss\""), listing.out());
+        assertTrue(listing.out().contains("\"name\":\"c\",\"type\":\"number\",\"required\":false,"
+                + "\"default\":1.0"), listing.out());
+
+        Run r = riemopt(root, "run", "--json", "--plugins", plugins.toString(), spec.toString());
+        assertEquals(0, r.status(), r.err());
+        Matcher m = Pattern.compile("\"relativeError\":([-0-9.eE]+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        assertTrue(Double.parseDouble(m.group(1)) < 1e-6, r.out());
+    }
+
+    @Test
     void versionAndHelp() throws Exception {
         Run version = riemopt(root, "--version");
         assertEquals(0, version.status(), version.err());
