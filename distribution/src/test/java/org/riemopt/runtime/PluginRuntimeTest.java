@@ -62,6 +62,7 @@ class PluginRuntimeTest {
     void brokenJarsAndThrowingProvidersAreReportedAndSkipped() throws IOException {
         Path dir = plugins();
         TestBundles.brokenBundle(dir, "broken.jar");
+        TestBundles.unresolvableBundle(dir, "unresolvable.jar");
         TestBundles.lossBundle(dir, "throws.jar", "test.throwing",
                 TestBundles.lossSource("test.throwing", "throwing", "boom in constructor", null));
         TestBundles.lossBundle(dir, "good.jar", "test.good", TestBundles.lossSource("test.good", "good", null, null));
@@ -69,7 +70,9 @@ class PluginRuntimeTest {
             PluginRegistry registry = runtime.registry();
             assertEquals(List.of("good", "l2"), registry.names(Family.LOSS));
             List<PluginProblem> problems = registry.problems();
-            assertEquals(2, problems.size(), problems.toString());
+            assertEquals(3, problems.size(), problems.toString());
+            assertTrue(problems.stream().anyMatch(p -> p.what().equals("unresolvable.jar")
+                    && p.reason().contains("com.example.nowhere")), problems.toString());
             assertTrue(problems.stream().anyMatch(p -> p.what().equals("broken.jar")
                     && p.reason().startsWith("not a usable bundle")), problems.toString());
             assertTrue(problems.stream().anyMatch(p -> p.what().contains("test.throwing.Provider")
@@ -85,8 +88,13 @@ class PluginRuntimeTest {
             Path jar = TestBundles.lossBundle(dir, "late.jar", "test.late",
                     TestBundles.lossSource("test.late", "late", null, null));
             awaitTrue(() -> runtime.registry().names(Family.LOSS).contains("late"), "the dropped jar appears");
+            // Replaced by a build whose provider has another name: the old one goes, the new one comes.
+            TestBundles.lossBundle(dir, "late.jar", "test.later",
+                    TestBundles.lossSource("test.later", "later", null, null));
+            awaitTrue(() -> runtime.registry().names(Family.LOSS).contains("later")
+                    && !runtime.registry().names(Family.LOSS).contains("late"), "the updated jar replaces the old");
             Files.delete(jar);
-            awaitTrue(() -> !runtime.registry().names(Family.LOSS).contains("late"), "the removed jar disappears");
+            awaitTrue(() -> !runtime.registry().names(Family.LOSS).contains("later"), "the removed jar disappears");
         }
     }
 

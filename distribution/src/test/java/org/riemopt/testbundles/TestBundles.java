@@ -84,6 +84,17 @@ public final class TestBundles {
         return writeJar(dir.resolve(jarName), manifest, Map.of());
     }
 
+    /** A valid bundle that imports a package nobody exports: it installs but cannot resolve. */
+    public static Path unresolvableBundle(Path dir, String jarName) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes a = manifest.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue("Bundle-ManifestVersion", "2");
+        a.putValue("Bundle-SymbolicName", "test.unresolvable");
+        a.putValue("Import-Package", "com.example.nowhere");
+        return writeJar(dir.resolve(jarName), manifest, Map.of());
+    }
+
     public static Path writeJar(Path target, Manifest manifest, Map<String, byte[]> entries) throws IOException {
         Path temp = Files.createTempFile(target.getParent().getParent(), "jar", ".tmp");
         try (OutputStream out = Files.newOutputStream(temp); JarOutputStream jar = new JarOutputStream(out, manifest)) {
