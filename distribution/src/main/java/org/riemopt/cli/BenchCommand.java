@@ -1,7 +1,6 @@
 package org.riemopt.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,9 +13,8 @@ import org.riemopt.spec.Instance;
 import org.riemopt.spec.RandomStreams;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code riemopt bench SPEC}: times the parts of a solve after JIT warm-up and prints them with the operator's
@@ -24,20 +22,15 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", description = "Time a new point (linearization and gradient), one Hessian-vector "
         + "product, and the whole solve, after warm-up; print medians and the operator's read bandwidth.")
-final class BenchCommand implements Callable<Integer> {
+final class BenchCommand extends Subcommand implements Callable<Integer> {
 
-    @ParentCommand
-    private Riemopt parent;
 
-    @Parameters(paramLabel = "SPEC", description = "the problem spec file")
-    private Path spec;
+    @Mixin
+    private SpecFile spec;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "20",
             description = "timed repetitions of each measurement (default ${DEFAULT-VALUE})")
     private int repeat;
-
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec command;
 
     @Override
     public Integer call() {
@@ -45,7 +38,7 @@ final class BenchCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(command.commandLine(),
                     "--repeat must be at least 1, got " + repeat);
         }
-        bench(parent.specLoader().load(spec), repeat, command.commandLine().getOut());
+        bench(load(spec), repeat, out());
         return 0;
     }
 

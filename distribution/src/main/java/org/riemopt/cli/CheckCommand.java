@@ -1,6 +1,5 @@
 package org.riemopt.cli;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,9 +14,7 @@ import org.riemopt.spec.Instance;
 import org.riemopt.spec.RandomStreams;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code riemopt check SPEC}: derivative checks and the Hessian spectrum at the spec's initial point.
@@ -25,29 +22,24 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "check", description = "Check the gradient and Hessian (Taylor slopes, symmetry) at the spec's "
         + "initial point, and list the Hessian's eigenvalues when the dimension is at most "
         + CheckCommand.MAX_SPECTRUM_DIMENSION + ".")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends Subcommand implements Callable<Integer> {
 
     /** Largest manifold dimension for which the dense Hessian spectrum is computed. */
     static final int MAX_SPECTRUM_DIMENSION = 500;
 
-    @ParentCommand
-    private Riemopt parent;
 
-    @Parameters(paramLabel = "SPEC", description = "the problem spec file")
-    private Path spec;
+    @Mixin
+    private SpecFile spec;
 
-    @Option(names = "--json", description = "print one JSON object on stdout and nothing else")
-    private boolean json;
-
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec command;
+    @Mixin
+    private JsonOutput json;
 
     @Override
     public Integer call() {
-        Instance<?, ?> instance = parent.specLoader().load(spec);
+        Instance<?, ?> instance = load(spec);
         Map<String, Object> report = check(instance);
-        var out = command.commandLine().getOut();
-        if (json) {
+        var out = out();
+        if (json.enabled) {
             out.println(Json.write(report));
         } else {
             out.printf("cost:                    %.15g%n", (double) report.get("cost"));

@@ -13,27 +13,21 @@ import org.riemopt.spi.PluginProblem;
 import org.riemopt.spi.PluginRegistry;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Mixin;
 
 /** {@code riemopt plugins}: what is loaded, with parameters and defaults, and what was skipped. */
 @Command(name = "plugins", description = "List the loaded plugins with their parameters, and any that were skipped.")
-final class PluginsCommand implements Callable<Integer> {
+final class PluginsCommand extends Subcommand implements Callable<Integer> {
 
-    @ParentCommand
-    private Riemopt parent;
 
-    @Option(names = "--json", description = "print one JSON object on stdout and nothing else")
-    private boolean json;
-
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec command;
+    @Mixin
+    private JsonOutput json;
 
     @Override
     public Integer call() {
         PluginRegistry registry = parent.registry();
-        var out = command.commandLine().getOut();
-        if (json) {
+        var out = out();
+        if (json.enabled) {
             List<Object> plugins = new ArrayList<>();
             for (PluginRegistry.Entry e : registry.entries()) {
                 Map<String, Object> p = new LinkedHashMap<>();

@@ -10,39 +10,33 @@ import org.riemopt.solver.Result;
 import org.riemopt.spec.Instance;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code riemopt run SPEC}: solves the problem a spec describes. */
 @Command(name = "run", description = "Solve the problem described by a spec (YAML or JSON).")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends Subcommand implements Callable<Integer> {
 
-    @ParentCommand
-    private Riemopt parent;
 
-    @Parameters(paramLabel = "SPEC", description = "the problem spec file")
-    private Path spec;
+    @Mixin
+    private SpecFile spec;
 
-    @Option(names = "--json", description = "print one JSON object on stdout and nothing else")
-    private boolean json;
+    @Mixin
+    private JsonOutput json;
 
     @Option(names = "--trace", paramLabel = "FILE", description = "write the per-iteration records as CSV")
     private Path trace;
 
-    @picocli.CommandLine.Spec
-    private picocli.CommandLine.Model.CommandSpec command;
-
     @Override
     public Integer call() throws Exception {
-        Instance<?, ?> instance = parent.specLoader().load(spec);
+        Instance<?, ?> instance = load(spec);
         Summary summary = solve(instance);
         if (trace != null) {
             TraceCsv.write(trace, summary.result().trace());
         }
-        var out = command.commandLine().getOut();
+        var out = out();
         Result<?> r = summary.result();
-        if (json) {
+        if (json.enabled) {
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("solver", r.solver());
             o.put("stopReason", r.stopReason().criterion());

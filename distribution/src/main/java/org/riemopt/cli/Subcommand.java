@@ -1,0 +1,44 @@
+package org.riemopt.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+
+import org.riemopt.spec.Instance;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** What every {@code riemopt} subcommand shares: the top command (registry, spec loader) and stdout. */
+abstract class Subcommand {
+
+    @ParentCommand
+    Riemopt parent;
+
+    @CommandLine.Spec
+    CommandSpec command;
+
+    /** The command's standard output. */
+    PrintWriter out() {
+        return command.commandLine().getOut();
+    }
+
+    /** The {@code SPEC} argument of commands that work on a problem spec. */
+    static final class SpecFile {
+        @Parameters(paramLabel = "SPEC", description = "the problem spec file (YAML or JSON)")
+        Path path;
+    }
+
+    /** The {@code --json} option. */
+    static final class JsonOutput {
+        @Option(names = "--json", description = "print one JSON object on stdout and nothing else")
+        boolean enabled;
+    }
+
+    /** Loads and resolves a spec file with this invocation's plugins. */
+    Instance<?, ?> load(SpecFile spec) {
+        return parent.specLoader().load(spec.path);
+    }
+}
