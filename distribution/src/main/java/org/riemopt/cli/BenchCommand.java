@@ -81,10 +81,10 @@ final class BenchCommand extends Subcommand implements Callable<Integer> {
         out.printf("problem:               %s, %d measurements of %dx%d matrices (%.1f MB operator)%n",
                 m.name(), problem.operator().size(), problem.operator().rows(), problem.operator().cols(),
                 operatorBytes / 1e6);
-        out.printf("new point:             %.3f ms (cost + gradient: one pass, %.1f GB/s)%n", point * 1e3,
+        out.printf("new point:             %.3f ms (cost, gradient and G: one pass, %.1f GB/s)%n", point * 1e3,
                 operatorBytes / point / 1e9);
-        out.printf("first Hessian product: %.3f ms (includes forming G = A^T l'(res): the second pass)%n",
-                median(firstHessian) * 1e3);
+        out.printf("first Hessian product: %.3f ms (also prepares the curvature term from G = A^T l'(res), which "
+                + "the same pass formed)%n", median(firstHessian) * 1e3);
         out.printf("Hessian product:       %.4f ms (from the cached Jacobian, no pass over the operator)%n",
                 median(hessian) * 1e3);
         out.printf("whole solve:           %.3f s median of %d (%s, %d iterations, stop: %s)%n", median(solves),
