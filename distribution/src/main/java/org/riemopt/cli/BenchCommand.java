@@ -2,7 +2,6 @@ package org.riemopt.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
@@ -51,7 +50,7 @@ final class BenchCommand extends Subcommand implements Callable<Integer> {
         // Warm-up: whole solves until the JIT has compiled the hot paths.
         Result<P> result = null;
         for (int i = 0; i < 3; i++) {
-            result = instance.solver().solve(problem, instance.start(), List.of());
+            result = solve(instance);
         }
         double[] points = new double[repeat];
         double[] firstHessian = new double[repeat];
@@ -74,7 +73,7 @@ final class BenchCommand extends Subcommand implements Callable<Integer> {
             firstHessian[k] = (t2 - t1) * 1e-9;
             hessian[k] = (t3 - t2) * 1e-10;
             long s0 = System.nanoTime();
-            result = instance.solver().solve(problem, instance.start(), List.of());
+            result = solve(instance);
             solves[k] = (System.nanoTime() - s0) * 1e-9;
         }
         double point = median(points);

@@ -31,13 +31,13 @@ final class PluginsCommand extends Subcommand implements Callable<Integer> {
             List<Object> plugins = new ArrayList<>();
             for (PluginRegistry.Entry e : registry.entries()) {
                 Map<String, Object> p = new LinkedHashMap<>();
-                p.put("name", e.provider().name());
+                p.put("name", e.name());
                 p.put("family", e.family().label());
-                p.put("description", e.provider().description());
+                p.put("description", e.description());
                 p.put("version", version(e));
                 p.put("source", e.source());
                 List<Object> parameters = new ArrayList<>();
-                for (ParameterSpec s : e.provider().parameters()) {
+                for (ParameterSpec s : e.parameters()) {
                     Map<String, Object> q = new LinkedHashMap<>();
                     q.put("name", s.name());
                     q.put("type", s.type().description());
@@ -51,7 +51,11 @@ final class PluginsCommand extends Subcommand implements Callable<Integer> {
             }
             List<Object> skipped = new ArrayList<>();
             for (PluginProblem problem : registry.problems()) {
-                skipped.add(Map.of("source", problem.source(), "plugin", problem.what(), "reason", problem.reason()));
+                Map<String, Object> q = new LinkedHashMap<>();
+                q.put("source", problem.source());
+                q.put("plugin", problem.what());
+                q.put("reason", problem.reason());
+                skipped.add(q);
             }
             Map<String, Object> o = new LinkedHashMap<>();
             o.put("plugins", plugins);
@@ -65,9 +69,9 @@ final class PluginsCommand extends Subcommand implements Callable<Integer> {
                 family = e.family().label();
                 out.println(family + ":");
             }
-            out.printf("  %-18s %s [%s %s]%n", e.provider().name(), e.provider().description(), e.source(),
+            out.printf("  %-18s %s [%s %s]%n", e.name(), e.description(), e.source(),
                     version(e));
-            for (ParameterSpec s : e.provider().parameters()) {
+            for (ParameterSpec s : e.parameters()) {
                 out.printf("      %-20s %-22s %s%s%n", s.name(), s.type().description(), s.doc(),
                         s.isRequired() ? " (required)" : " (default " + s.defaultValue() + ")");
             }

@@ -40,12 +40,17 @@ public final class Riemopt {
                     + "bundles/ and plugins/ directories and those in $" + PLUGINS_VARIABLE + " are always loaded.")
     private List<Path> pluginDirectories = new ArrayList<>();
 
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec command;
+
     private final Map<String, String> environment;
+    private final PrintWriter warnings;
     private PluginRuntime runtime;
     private PluginRegistry registry;
 
-    Riemopt(Map<String, String> environment) {
+    Riemopt(Map<String, String> environment, PrintWriter warnings) {
         this.environment = environment;
+        this.warnings = warnings;
     }
 
     /**
@@ -54,6 +59,12 @@ public final class Riemopt {
      */
     PluginRegistry registry() {
         if (registry == null) {
+            for (Path dir : pluginDirectories) {
+                if (!Files.isDirectory(dir)) {
+                    throw new CommandLine.ParameterException(command.commandLine(),
+                            "--plugins " + dir + ": not a directory; give a directory holding plugin jars");
+                }
+            }
             List<Path> directories = pluginDirectories();
             if (directories.stream().anyMatch(Files::isDirectory)) {
                 runtime = PluginRuntime.start(directories);
@@ -76,9 +87,14 @@ public final class Riemopt {
         String variable = environment.get(PLUGINS_VARIABLE);
         if (variable != null) {
             for (String dir : variable.split(File.pathSeparator)) {
-                if (!dir.isBlank()) {
-                    out.add(Path.of(dir));
+                if (dir.isBlank()) {
+                    continue;
                 }
+                if (!Files.isDirectory(Path.of(dir))) {
+                    warnings.println("riemopt: warning: " + PLUGINS_VARIABLE + " names " + dir
+                            + ", which is not a directory; it is ignored");
+                }
+                out.add(Path.of(dir));
             }
         }
         out.addAll(pluginDirectories);
@@ -96,9 +112,14 @@ public final class Riemopt {
         return new SpecLoader(registry());
     }
 
-    /** Runs the command line and exits with its status. */
+    /**
+     * Runs the command line and exits with its status. Only the commands write to stdout: anything else that
+     * prints there (a plugin, a library) is sent to stderr, so that {@code --json} output stays clean.
+     */
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        PrintWriter out = new PrintWriter(System.out, true);
+        System.setOut(System.err);
+        System.exit(execute(args, out, new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line with the given streams and returns the exit status. */
@@ -108,12 +129,12 @@ public final class Riemopt {
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the given environment variables. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        Riemopt riemopt = new Riemopt(environment);
+        Riemopt riemopt = new Riemopt(environment, err);
         CommandLine cli = new CommandLine(riemopt);
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof SpecException) {
+            if (e instanceof SpecException || e instanceof CommandLine.ParameterException) {
                 err.println("riemopt: " + e.getMessage());
                 return USAGE_ERROR;
             }

@@ -2,7 +2,6 @@ package org.riemopt.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -30,7 +29,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Instance<?, ?> instance = load(spec);
-        Summary summary = solve(instance);
+        Summary summary = solveAndMeasure(instance);
         if (trace != null) {
             TraceCsv.write(trace, summary.result().trace());
         }
@@ -68,8 +67,8 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     private record Summary(Result<?> result, double relativeError) {
     }
 
-    private static <P, T> Summary solve(Instance<P, T> instance) {
-        Result<P> result = instance.solver().solve(instance.problem(), instance.start(), List.of());
+    private static <P, T> Summary solveAndMeasure(Instance<P, T> instance) {
+        Result<P> result = Subcommand.solve(instance);
         return new Summary(result, instance.relativeError(result.point()));
     }
 }

@@ -2,8 +2,11 @@ package org.riemopt.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
+import org.riemopt.solver.Result;
 import org.riemopt.spec.Instance;
+import org.riemopt.spec.SpecException;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +38,18 @@ abstract class Subcommand {
     static final class JsonOutput {
         @Option(names = "--json", description = "print one JSON object on stdout and nothing else")
         boolean enabled;
+    }
+
+    /**
+     * Runs the spec's solver from its start. A solver that refuses the problem (an option that does not fit the
+     * manifold, a loss it cannot use) is reported as an error of the spec's {@code solver} key.
+     */
+    static <P, T> Result<P> solve(Instance<P, T> instance) {
+        try {
+            return instance.solver().solve(instance.problem(), instance.start(), List.of());
+        } catch (IllegalArgumentException e) {
+            throw new SpecException("solver", e.getMessage());
+        }
     }
 
     /** Loads and resolves a spec file with this invocation's plugins. */

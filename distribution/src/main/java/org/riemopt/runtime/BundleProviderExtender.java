@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,9 +37,20 @@ final class BundleProviderExtender implements ProviderSource, BundleTrackerCusto
 
     private final BundleTracker<Offer> tracker;
     private final Map<Bundle, Offer> offers = new ConcurrentHashMap<>();
+    private final Comparator<Bundle> precedence;
 
-    BundleProviderExtender(BundleContext context) {
+    /**
+     * @param precedence the order in which bundles' providers are offered (earlier wins a name clash)
+     */
+    BundleProviderExtender(BundleContext context, Comparator<Bundle> precedence) {
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
+        this.precedence = precedence;
+    }
+
+    /** The current offers in order of precedence. */
+    private List<Offer> ordered() {
+        return offers.entrySet().stream().sorted(Map.Entry.comparingByKey(precedence)).map(Map.Entry::getValue)
+                .toList();
     }
 
     void open() {
@@ -57,7 +69,7 @@ final class BundleProviderExtender implements ProviderSource, BundleTrackerCusto
     @Override
     public List<Provider> providers(Family family, List<PluginProblem> problems) {
         List<Provider> out = new ArrayList<>();
-        for (Offer offer : offers.values()) {
+        for (Offer offer : ordered()) {
             out.addAll(offer.providers().getOrDefault(family, List.of()));
         }
         return out;
@@ -66,7 +78,7 @@ final class BundleProviderExtender implements ProviderSource, BundleTrackerCusto
     @Override
     public List<PluginProblem> problems() {
         List<PluginProblem> out = new ArrayList<>();
-        offers.values().forEach(o -> out.addAll(o.problems()));
+        ordered().forEach(o -> out.addAll(o.problems()));
         return out;
     }
 

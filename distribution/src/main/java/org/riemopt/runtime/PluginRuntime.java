@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +37,10 @@ import org.riemopt.spi.ServiceLoaderSource;
  *
  * <p>The host exports its {@code framework}, {@code manifolds} and Hipparchus packages into Felix with their
  * versions ({@link HostPackages}) and never installs them as bundles, so host and plugins share those classes.
- * Every {@code *.jar} in the directories is installed and started; one that is not a valid bundle, does not
- * resolve or whose provider cannot be instantiated is reported in {@link #registry()}'s problems and skipped, and
- * everything else goes on. With {@code watch}, a background thread polls the directories: a new jar is installed,
+ * Every {@code *.jar} in the directories is installed, then all are started (so a plugin may import from
+ * another); one that is not a valid bundle, does not resolve or whose provider cannot be instantiated is reported
+ * in {@link #registry()}'s problems and skipped, and everything else goes on. Bundles take precedence by the order
+ * of their directories, then by file name. With {@code watch}, a background thread polls the directories: a new jar is installed,
  * a changed one updated, a removed one uninstalled, and the registry reflects it at the next call.
  *
  * <p>A toolchain starts one runtime, keeps it, and {@link #close()}s it at the end. Thread-safe.
@@ -66,9 +69,14 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     private PluginRuntime(List<Path> directories, Duration pollInterval, boolean watch) {
-        this.directories = List.copyOf(directories);
+        this.directories = directories.stream().map(d -> d.toAbsolutePath().normalize()).toList();
         try {
             storage = Files.createTempDirectory("riemopt-felix");
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create the embedded OSGi framework's storage: " + e, e);
+        }
+        Framework framework = null;
+        try {
             Map<String, String> config = new HashMap<>();
             config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
             config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
@@ -76,15 +84,18 @@ public final class PluginRuntime implements AutoCloseable {
                     List.of(Provider.class, Euclidean.class, RealMatrix.class)));
             // Felix logs to stdout; problems are reported through the registry instead.
             config.put("felix.log.level", "0");
-            felix = new FrameworkFactory().newFramework(config);
-            felix.init();
-            felix.start();
-        } catch (IOException | BundleException e) {
+            framework = new FrameworkFactory().newFramework(config);
+            framework.init();
+            framework.start();
+            felix = framework;
+            extender = new BundleProviderExtender(felix.getBundleContext(), precedence());
+            extender.open();
+            scan();
+        } catch (BundleException | RuntimeException e) {
+            stop(framework);
+            deleteStorage();
             throw new IllegalStateException("cannot start the embedded OSGi framework: " + e.getMessage(), e);
         }
-        extender = new BundleProviderExtender(felix.getBundleContext());
-        extender.open();
-        scan();
         if (watch) {
             watcher = new Thread(() -> poll(pollInterval), "riemopt-plugin-watcher");
             watcher.setDaemon(true);
@@ -92,6 +103,15 @@ public final class PluginRuntime implements AutoCloseable {
         } else {
             watcher = null;
         }
+    }
+
+    /** Bundles by the position of their jar's directory in {@link #directories}, then by file name. */
+    private Comparator<Bundle> precedence() {
+        return Comparator.comparing((Bundle b) -> {
+            Path jar = Path.of(URI.create(b.getLocation()));
+            int index = directories.indexOf(jar.getParent());
+            return index < 0 ? Integer.MAX_VALUE : index;
+        }).thenComparing(b -> Path.of(URI.create(b.getLocation())).getFileName().toString());
     }
 
     /** A runtime with the bundles now in {@code directories} (missing directories are empty), not watching. */
@@ -159,6 +179,7 @@ public final class PluginRuntime implements AutoCloseable {
             }
         }
         failed.keySet().removeIf(p -> !seen.containsKey(p));
+        Map<Path, Long[]> changed = new LinkedHashMap<>();
         for (Map.Entry<Path, Long[]> e : seen.entrySet()) {
             Path jar = e.getKey();
             long modified = e.getValue()[0];
@@ -167,33 +188,48 @@ public final class PluginRuntime implements AutoCloseable {
             Failed failure = failed.get(jar);
             boolean unchanged = before != null ? before.modified() == modified && before.size() == size
                     : failure != null && failure.modified() == modified && failure.size() == size;
-            if (unchanged) {
-                continue;
+            if (!unchanged) {
+                if (before != null) {
+                    installed.remove(jar);
+                    refresh |= uninstall(before.bundle());
+                }
+                failed.remove(jar);
+                changed.put(jar, e.getValue());
             }
-            if (before != null) {
-                installed.remove(jar);
-                refresh |= uninstall(before.bundle());
-            }
-            failed.remove(jar);
-            install(jar, modified, size);
         }
         if (refresh) {
             felix.adapt(FrameworkWiring.class).refreshBundles(null);
         }
+        // Install every new jar before starting any, so that a plugin may import from another whatever the order.
+        Map<Path, Bundle> fresh = new LinkedHashMap<>();
+        for (Map.Entry<Path, Long[]> e : changed.entrySet()) {
+            Bundle bundle = install(e.getKey(), e.getValue()[0], e.getValue()[1]);
+            if (bundle != null) {
+                fresh.put(e.getKey(), bundle);
+            }
+        }
+        for (Map.Entry<Path, Bundle> e : fresh.entrySet()) {
+            Path jar = e.getKey();
+            try {
+                e.getValue().start();
+            } catch (BundleException | RuntimeException ex) {
+                Installed i = installed.remove(jar);
+                uninstall(e.getValue());
+                failed.put(jar, new Failed(i.modified(), i.size(), new PluginProblem("bundle " + jar,
+                        jar.getFileName().toString(), describe(ex))));
+            }
+        }
     }
 
-    private void install(Path jar, long modified, long size) {
-        Bundle bundle = null;
+    private Bundle install(Path jar, long modified, long size) {
         try (InputStream in = Files.newInputStream(jar)) {
-            bundle = felix.getBundleContext().installBundle(jar.toUri().toString(), in);
-            bundle.start();
+            Bundle bundle = felix.getBundleContext().installBundle(jar.toUri().toString(), in);
             installed.put(jar, new Installed(modified, size, bundle));
+            return bundle;
         } catch (IOException | BundleException | RuntimeException e) {
-            if (bundle != null) {
-                uninstall(bundle);
-            }
             failed.put(jar, new Failed(modified, size, new PluginProblem("bundle " + jar,
                     jar.getFileName().toString(), describe(e))));
+            return null;
         }
     }
 
@@ -229,8 +265,10 @@ public final class PluginRuntime implements AutoCloseable {
         while (!closed) {
             try {
                 Thread.sleep(interval.toMillis());
-                if (!closed) {
-                    scan();
+                synchronized (this) {
+                    if (!closed) {
+                        scan();
+                    }
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -241,20 +279,38 @@ public final class PluginRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops watching, stops Felix and deletes its storage. */
+    /** Stops watching (waiting for a scan in progress), stops Felix and deletes its storage. */
     @Override
     public void close() {
         closed = true;
         if (watcher != null) {
             watcher.interrupt();
+            try {
+                watcher.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        extender.close();
+        synchronized (this) {
+            extender.close();
+            stop(felix);
+            deleteStorage();
+        }
+    }
+
+    private static void stop(Framework framework) {
+        if (framework == null) {
+            return;
+        }
         try {
-            felix.stop();
-            felix.waitForStop(10_000);
+            framework.stop();
+            framework.waitForStop(10_000);
         } catch (BundleException | InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private void deleteStorage() {
         try (Stream<Path> files = Files.walk(storage)) {
             files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -182,9 +182,21 @@ class CliTest {
     }
 
     @Test
+    void aMissingPluginDirectoryAndASolverRefusalAreUsageErrors() throws IOException {
+        Run missing = riemopt("plugins", "--plugins", dir.resolve("nowhere").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().contains("nowhere: not a directory"), missing.err());
+        Run refused = runSpec(VALID + "solver: {type: trust-regions, initialRadius: 1e9, maxRadius: 2}\n");
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().contains("spec key 'solver': initialRadius 1.0E9 exceeds maxRadius 2.0"),
+                refused.err());
+        assertEquals("", refused.out());
+    }
+
+    @Test
     void missingSpecFileIsAUsageError() {
         Run r = riemopt("run", dir.resolve("absent.yaml").toString());
         assertEquals(2, r.status());
-        assertTrue(r.err().contains("cannot read spec file"), r.err());
+        assertTrue(r.err().contains("cannot read spec file") && r.err().contains("no such file"), r.err());
     }
 }

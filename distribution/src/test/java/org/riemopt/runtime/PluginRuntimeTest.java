@@ -81,6 +81,22 @@ class PluginRuntimeTest {
     }
 
     @Test
+    void anEarlierDirectoryWinsANameClashWhateverTheFileNames() throws IOException {
+        Path builtIns = Files.createDirectories(root.resolve("bundles"));
+        Path user = Files.createDirectories(root.resolve("user"));
+        TestBundles.lossBundle(builtIns, "z-builtin.jar", "test.builtin",
+                TestBundles.lossSource("test.builtin", "robust", null, null));
+        TestBundles.lossBundle(user, "a-user.jar", "test.user", TestBundles.lossSource("test.user", "robust", null, null));
+        try (PluginRuntime runtime = PluginRuntime.start(List.of(builtIns, user))) {
+            PluginRegistry registry = runtime.registry();
+            assertEquals("test.builtin.Provider", registry.find(Family.LOSS, org.riemopt.spi.LossProvider.class,
+                    "robust").getClass().getName());
+            assertEquals(1, registry.problems().size(), registry.problems().toString());
+            assertTrue(registry.problems().get(0).reason().contains("name clash"), registry.problems().toString());
+        }
+    }
+
+    @Test
     void aWatchingRuntimePicksUpAddedAndRemovedJars() throws Exception {
         Path dir = plugins();
         try (PluginRuntime runtime = PluginRuntime.watching(List.of(dir), Duration.ofMillis(100))) {

@@ -19,7 +19,7 @@ import org.riemopt.problem.Problem;
 public final class DerivativeChecks {
 
     private static final int POINTS = 51;
-    /** A fitted range must span at least this many points (a decade and a half). */
+    /** A fitted range must span at least this many points (1.1 decades of t). */
     private static final int MIN_WINDOW = 8;
     /** Largest deviation from the fitted line, in decades, for a range to count as straight. */
     private static final double STRAIGHTNESS = 0.1;

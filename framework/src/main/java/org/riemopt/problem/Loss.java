@@ -2,6 +2,9 @@ package org.riemopt.problem;
 
 /**
  * A separable loss {@code L(res) = Σᵢ ℓ(resᵢ)} given by {@code ℓ, ℓ', ℓ''}.
+ *
+ * <p>Implementations must be pure functions without mutable state: {@code derivative} is called concurrently
+ * from several threads when a large operator is applied in parallel.
  */
 public interface Loss {
 

@@ -13,7 +13,9 @@ import org.riemopt.manifold.Manifold;
  * there: one pass over the operator's data gives the residual, its Jacobian {@code J}, {@code ℓ'(res)} and, for
  * dense operators, {@code G = Aᵀℓ'(res)} (other operators may take a second pass for {@code G}). The gradient is
  * {@code Jᵀℓ'(res)} from that cache, and a Hessian-vector product costs {@code O(m·dim)} from it plus what the
- * lift's curvature term or the manifold's Weingarten term does with {@code G}; never another pass. The two most recent points are kept, as a
+ * lift's curvature term or the manifold's Weingarten term does with {@code G}; never another pass. (The exception
+ * is a lift whose Jacobian is the operator itself, the identity on a Euclidean space: there the gradient and each
+ * Hessian-vector product apply the operator.) A rejected trial point costs its one pass. The two most recent points are kept, as a
  * trust-region step needs the current point and the trial point. Points are keyed by identity.
  *
  * <p>Not thread-safe: one solver run uses one problem.

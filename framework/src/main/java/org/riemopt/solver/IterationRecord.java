@@ -12,7 +12,7 @@ import java.util.Map;
  * @param cost         cost at the iterate after this iteration
  * @param gradientNorm Riemannian gradient norm there
  * @param timeSeconds  wall-clock seconds since the run started
- * @param stepSize     norm of the step taken ({@code NaN} at iteration 0)
+ * @param stepSize     norm of the step ({@code NaN} at iteration 0; see {@link SolverState.Step})
  * @param extra        the solver's own statistics, by name, in the order they are reported
  */
 public record IterationRecord(int iteration, double cost, double gradientNorm, double timeSeconds, double stepSize,

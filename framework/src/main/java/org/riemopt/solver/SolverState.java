@@ -27,7 +27,7 @@ public interface SolverState<P> {
     /**
      * What one iteration did.
      *
-     * @param stepSize norm of the step (0 if it was rejected)
+     * @param stepSize norm of the step taken, or proposed when a trust-region step is rejected (as Manopt records it)
      * @param extra    the solver's own statistics
      */
     record Step(double stepSize, Map<String, Object> extra) {

@@ -3,6 +3,7 @@ package org.riemopt.spec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -57,8 +58,10 @@ public final class SpecLoader {
         String text;
         try {
             text = Files.readString(path, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new SpecException("", "cannot read spec file " + path + ": no such file");
         } catch (IOException e) {
-            throw new SpecException("", "cannot read spec file " + path + ": " + e.getMessage());
+            throw new SpecException("", "cannot read spec file " + path + ": " + e);
         }
         return parse(text);
     }
@@ -110,7 +113,8 @@ public final class SpecLoader {
         }
         if (spec.containsKey("truth")) {
             truth = truth(mapping("truth", spec.get("truth")), lift, seed);
-            b = operator.apply(truth);
+            DenseMatrix measured = truth;
+            b = guarded("operator", () -> operator.apply(measured));
             addNoise(spec.get("noise"), b, seed);
         } else {
             if (spec.containsKey("noise")) {
@@ -243,7 +247,7 @@ public final class SpecLoader {
         if (!type.equals("random")) {
             throw new SpecException("init.type", "unknown type '" + type + "'; allowed: random (or give 'matrix')");
         }
-        return space.manifold().random(RandomStreams.INIT.forSeed(seed));
+        return guarded("manifold", () -> space.manifold().random(RandomStreams.INIT.forSeed(seed)));
     }
 
     private Solver solver(Object value) {
@@ -265,11 +269,7 @@ public final class SpecLoader {
     private static Parameters parameters(Provider provider, String key, Map<String, Object> spec) {
         Map<String, Object> raw = new LinkedHashMap<>(spec);
         raw.remove("type");
-        try {
-            return Parameters.of(provider.parameters(), raw);
-        } catch (IllegalArgumentException e) {
-            throw new SpecException(key, e.getMessage());
-        }
+        return guarded(key, () -> Parameters.of(provider.parameters(), raw));
     }
 
     /**
@@ -277,13 +277,18 @@ public final class SpecLoader {
      * failure of a plugin is reported the same way, so that a faulty plugin cannot take the host down.
      */
     private static <R> R guarded(String key, Supplier<R> action) {
+        R result;
         try {
-            return action.get();
+            result = action.get();
         } catch (IllegalArgumentException e) {
             throw new SpecException(key, e.getMessage());
         } catch (RuntimeException | LinkageError e) {
             throw new SpecException(key, "the plugin failed: " + e);
         }
+        if (result == null) {
+            throw new SpecException(key, "the plugin returned nothing");
+        }
+        return result;
     }
 
     @SuppressWarnings("unchecked")

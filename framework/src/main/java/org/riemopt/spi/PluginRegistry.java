@@ -10,22 +10,35 @@ import java.util.Map;
 /**
  * Every provider the sources offer, by family and name.
  *
- * <p>Name clashes are resolved deterministically: sources are consulted in the order given, and within one source
- * providers are taken in order of their class name; the first provider of a name wins and each later one is
- * reported as a {@link PluginProblem} and skipped. The same provider class offered by two sources (a plugin both on
- * the class path and installed as a bundle) is one plugin: it is registered once, from the first source, and is
- * not a clash.
+ * <p>Precedence is deterministic: the first provider of a name wins, taking sources in the order given and each
+ * source's providers in the order it offers them (class-path order for {@code ServiceLoader}; for bundles, the
+ * order of their directories and then file names, so the distribution's built-in bundles come before a user's).
+ * A later provider of the same name is skipped and reported as a {@link PluginProblem}: a clash if it is another
+ * class, a duplicate if the same class is offered twice by one source (two copies of a plugin jar). The same
+ * class offered by two sources (a plugin both on the class path and installed as a bundle) is one plugin,
+ * registered once from the first source, and not reported.
+ *
+ * <p>Each provider's {@code name()}, {@code description()} and {@code parameters()} are read once, here; a
+ * provider that throws from any of them is reported and skipped, so nothing later calls into it unguarded.
  */
 public final class PluginRegistry {
 
     /**
-     * A registered provider.
+     * A registered provider with its metadata as read at registration.
      *
-     * @param family   its family
-     * @param provider the provider
-     * @param source   the label of the source it came from
+     * @param family      its family
+     * @param provider    the provider
+     * @param source      the label of the source it came from
+     * @param description its one-line description
+     * @param parameters  its parameters
      */
-    public record Entry(Family family, Provider provider, String source) {
+    public record Entry(Family family, Provider provider, String source, String description,
+                        List<ParameterSpec> parameters) {
+
+        /** The provider's spec name. */
+        public String name() {
+            return provider.name();
+        }
     }
 
     private final Map<Family, Map<String, Entry>> entries = new EnumMap<>(Family.class);
@@ -39,20 +52,23 @@ public final class PluginRegistry {
         for (Family family : Family.values()) {
             Map<String, Entry> byName = new LinkedHashMap<>();
             for (ProviderSource source : sources) {
-                List<Provider> found = new ArrayList<>(source.providers(family, problems));
-                found.sort(Comparator.comparing(p -> p.getClass().getName()));
-                for (Provider p : found) {
-                    String name = safeName(p, source, family);
-                    if (name == null) {
+                for (Provider p : source.providers(family, problems)) {
+                    Entry entry = describe(family, p, source);
+                    if (entry == null) {
                         continue;
                     }
-                    Entry existing = byName.get(name);
+                    Entry existing = byName.get(entry.name());
+                    String className = p.getClass().getName();
                     if (existing == null) {
-                        byName.put(name, new Entry(family, p, source.label()));
-                    } else if (!existing.provider().getClass().getName().equals(p.getClass().getName())) {
-                        problems.add(new PluginProblem(source.label(), family.label() + " '" + name + "' ("
-                                + p.getClass().getName() + ")", "name clash with " + existing.provider().getClass()
-                                .getName() + " from " + existing.source() + ", which was registered first"));
+                        byName.put(entry.name(), entry);
+                    } else if (!existing.provider().getClass().getName().equals(className)) {
+                        problems.add(new PluginProblem(source.label(), family.label() + " '" + entry.name() + "' ("
+                                + className + ")", "name clash with " + existing.provider().getClass().getName()
+                                + " from " + existing.source() + ", which takes precedence"));
+                    } else if (existing.source().equals(source.label())) {
+                        problems.add(new PluginProblem(source.label(), family.label() + " '" + entry.name() + "' ("
+                                + className + ")", "duplicate: the same provider class is offered twice by "
+                                + source.label() + " (two copies of one plugin?); the first is used"));
                     }
                 }
             }
@@ -69,7 +85,7 @@ public final class PluginRegistry {
     public List<Entry> entries() {
         List<Entry> out = new ArrayList<>();
         for (Map<String, Entry> byName : entries.values()) {
-            byName.values().stream().sorted(Comparator.comparing(e -> e.provider().name())).forEach(out::add);
+            byName.values().stream().sorted(Comparator.comparing(Entry::name)).forEach(out::add);
         }
         return out;
     }
@@ -98,17 +114,21 @@ public final class PluginRegistry {
         return type.cast(e.provider());
     }
 
-    private String safeName(Provider p, ProviderSource source, Family family) {
+    /** Reads a provider's metadata, or reports it and returns null if the provider fails or gives none. */
+    private Entry describe(Family family, Provider p, ProviderSource source) {
+        String what = family.label() + " " + p.getClass().getName();
         try {
             String name = p.name();
-            if (name == null || name.isBlank()) {
-                problems.add(new PluginProblem(source.label(), p.getClass().getName(), "provider has no name"));
+            String description = p.description();
+            List<ParameterSpec> parameters = p.parameters();
+            if (name == null || name.isBlank() || parameters == null) {
+                problems.add(new PluginProblem(source.label(), what, "provider gives no name or no parameter list"));
                 return null;
             }
-            return name;
+            return new Entry(family, p, source.label(), description == null ? "" : description,
+                    List.copyOf(parameters));
         } catch (RuntimeException | LinkageError e) {
-            problems.add(new PluginProblem(source.label(), family.label() + " " + p.getClass().getName(),
-                    "name() failed: " + e));
+            problems.add(new PluginProblem(source.label(), what, "provider failed to describe itself: " + e));
             return null;
         }
     }

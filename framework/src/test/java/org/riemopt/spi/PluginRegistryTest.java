@@ -44,16 +44,35 @@ class PluginRegistryTest {
     }
 
     @Test
-    void aClashIsWonByTheFirstSourceThenTheFirstClassNameAndReported() {
+    void aClashIsWonByTheFirstSourceThenTheSourcesOwnOrderAndReported() {
         BetaLoss beta = new BetaLoss();
         AlphaLoss alpha = new AlphaLoss();
         PluginRegistry sameSource = new PluginRegistry(List.of(source("one", beta, alpha)));
-        assertSame(alpha, sameSource.find(Family.LOSS, LossProvider.class, "huber"), "Alpha sorts before Beta");
+        assertSame(beta, sameSource.find(Family.LOSS, LossProvider.class, "huber"), "offered first, wins");
         assertEquals(1, sameSource.problems().size());
         assertTrue(sameSource.problems().get(0).reason().contains("name clash"), sameSource.problems().toString());
 
-        PluginRegistry twoSources = new PluginRegistry(List.of(source("first", beta), source("second", alpha)));
-        assertSame(beta, twoSources.find(Family.LOSS, LossProvider.class, "huber"), "the first source wins");
+        PluginRegistry twoSources = new PluginRegistry(List.of(source("first", alpha), source("second", beta)));
+        assertSame(alpha, twoSources.find(Family.LOSS, LossProvider.class, "huber"), "the first source wins");
+    }
+
+    @Test
+    void twoCopiesOfOnePluginInOneSourceAreReported() {
+        AlphaLoss first = new AlphaLoss();
+        PluginRegistry registry = new PluginRegistry(List.of(source("bundle", first, new AlphaLoss())));
+        assertSame(first, registry.find(Family.LOSS, LossProvider.class, "huber"));
+        assertEquals(1, registry.problems().size());
+        assertTrue(registry.problems().get(0).reason().startsWith("duplicate"), registry.problems().toString());
+    }
+
+    @Test
+    void aProviderThatCannotDescribeItselfIsSkipped() {
+        NamedLoss broken = new NamedLoss("broken") {
+            @Override public List<ParameterSpec> parameters() { throw new IllegalStateException("no list"); }
+        };
+        PluginRegistry registry = new PluginRegistry(List.of(source("a", broken, new AlphaLoss())));
+        assertEquals(List.of("huber"), registry.names(Family.LOSS));
+        assertTrue(registry.problems().get(0).reason().contains("no list"), registry.problems().toString());
     }
 
     @Test

@@ -116,12 +116,13 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
         }
 
         /**
-         * {@code H = Aᵀw}: products with the point's own factors come from the cache; any other product forms
-         * {@code H} densely, once.
+         * {@code H = Aᵀw}: products with the point's own factors come from the cache; any other product asks the
+         * operator's adjoint (for {@code w = ℓ'(res)}, the one formed in the linearizing pass), in whatever form the
+         * operator gives it.
          */
         private final class CachedAdjoint implements AmbientMatrix {
             private final double[] w;
-            private DenseMatrix dense;
+            private AmbientMatrix adjoint;
 
             CachedAdjoint(double[] w) {
                 this.w = w;
@@ -139,20 +140,24 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
 
             @Override
             public DenseMatrix times(DenseMatrix v) {
-                return v == x.v() ? weightedSum(av, rows) : toDense().times(v);
+                return v == x.v() ? weightedSum(av, rows) : adjoint().times(v);
             }
 
             @Override
             public DenseMatrix transposeTimes(DenseMatrix u) {
-                return u == x.u() ? weightedSum(atu, cols) : toDense().transposeTimes(u);
+                return u == x.u() ? weightedSum(atu, cols) : adjoint().transposeTimes(u);
             }
 
             @Override
             public DenseMatrix toDense() {
-                if (dense == null) {
-                    dense = (w == weights ? adjointOfWeights : operator.adjoint(w)).toDense();
+                return adjoint().toDense();
+            }
+
+            private AmbientMatrix adjoint() {
+                if (adjoint == null) {
+                    adjoint = w == weights ? adjointOfWeights : operator.adjoint(w);
                 }
-                return dense;
+                return adjoint;
             }
 
             private DenseMatrix weightedSum(double[] blocks, int height) {

@@ -40,9 +40,11 @@ public final class GradientDescent implements Solver {
 
         /** Checks the values. */
         public Options {
-            if (!(initialStep > 0) || !(sufficientDecrease > 0 && sufficientDecrease < 1) || !(minStepLength > 0)) {
-                throw new IllegalArgumentException("need initialStep > 0, 0 < sufficientDecrease < 1 and "
-                        + "minStepLength > 0; got " + initialStep + ", " + sufficientDecrease + ", " + minStepLength);
+            if (!(minStepLength > 0) || !(initialStep >= minStepLength)
+                    || !(sufficientDecrease > 0 && sufficientDecrease < 1)) {
+                throw new IllegalArgumentException("need 0 < minStepLength <= initialStep and 0 < sufficientDecrease "
+                        + "< 1; got minStepLength " + minStepLength + ", initialStep " + initialStep
+                        + ", sufficientDecrease " + sufficientDecrease);
             }
         }
     }

@@ -15,12 +15,6 @@ import org.riemopt.problem.Problem;
  */
 final class TruncatedCG {
 
-    /** How the inner solve ended. */
-    enum Stop {
-        NEGATIVE_CURVATURE, EXCEEDED_TRUST_REGION, MODEL_INCREASED, LINEAR_RESIDUAL, SUPERLINEAR_RESIDUAL,
-        MAX_INNER
-    }
-
     /**
      * The step and what it cost.
      *
@@ -28,9 +22,8 @@ final class TruncatedCG {
      * @param hessEta         {@code Hess[η]}, accumulated alongside (no extra Hessian call)
      * @param innerIterations tCG iterations done
      * @param limitedByRadius whether η was stopped on the boundary (radius or negative curvature)
-     * @param stop            the reason
      */
-    record Outcome<T>(T eta, T hessEta, int innerIterations, boolean limitedByRadius, Stop stop) {
+    record Outcome<T>(T eta, T hessEta, int innerIterations, boolean limitedByRadius) {
     }
 
     private TruncatedCG() {
@@ -51,7 +44,11 @@ final class TruncatedCG {
         double zr = rr;
         double modelValue = 0;
         double radius2 = radius * radius;
-        Stop stop = Stop.MAX_INNER;
+        if (rr == 0) {
+            // A zero gradient (reachable with gradientTolerance 0): η = 0 is the model's minimizer along every
+            // direction tCG would try; Manopt would divide 0 by 0 here.
+            return new Outcome<>(eta, hessEta, 0, false);
+        }
         int j = 0;
         while (j < maxInner) {
             j++;
@@ -63,15 +60,13 @@ final class TruncatedCG {
                 double tau = (-ePd + Math.sqrt(ePd * ePd + dPd * (radius2 - ePe))) / dPd;
                 eta = m.lincomb(x, 1, eta, -tau, mdelta);
                 hessEta = m.lincomb(x, 1, hessEta, -tau, hmdelta);
-                return new Outcome<>(eta, hessEta, j, true,
-                        dHd <= 0 ? Stop.NEGATIVE_CURVATURE : Stop.EXCEEDED_TRUST_REGION);
+                return new Outcome<>(eta, hessEta, j, true);
             }
             ePe = ePeNew;
             T newEta = m.lincomb(x, 1, eta, -alpha, mdelta);
             T newHessEta = m.lincomb(x, 1, hessEta, -alpha, hmdelta);
             double newModelValue = m.inner(x, newEta, grad) + 0.5 * m.inner(x, newEta, newHessEta);
             if (newModelValue >= modelValue) {
-                stop = Stop.MODEL_INCREASED;
                 break;
             }
             eta = newEta;
@@ -80,7 +75,6 @@ final class TruncatedCG {
             r = m.lincomb(x, 1, r, -alpha, hmdelta);
             double normR = Math.sqrt(m.inner(x, r, r));
             if (j >= minInner && normR <= normR0 * Math.min(Math.pow(normR0, theta), kappa)) {
-                stop = kappa < Math.pow(normR0, theta) ? Stop.LINEAR_RESIDUAL : Stop.SUPERLINEAR_RESIDUAL;
                 break;
             }
             double zrOld = zr;
@@ -90,6 +84,6 @@ final class TruncatedCG {
             ePd = beta * (ePd + alpha * dPd);
             dPd = zr + beta * beta * dPd;
         }
-        return new Outcome<>(eta, hessEta, j, false, stop);
+        return new Outcome<>(eta, hessEta, j, false);
     }
 }
