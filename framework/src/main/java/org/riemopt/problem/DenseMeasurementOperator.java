@@ -165,11 +165,28 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             for (int i = chunkStart(c, chunks); i < chunkStart(c + 1, chunks); i++) {
                 products.compute(i);
                 double w = weight.applyAsDouble(i);
-                if (w != 0) {
+                if (w == 0) {
+                    continue;
+                }
+                if (symmetric) {
+                    // G is symmetric too: accumulate its upper triangle (half the cache traffic), mirror it once.
+                    for (int j = 0; j < rows; j++) {
+                        Kernels.axpy(w, data, i * block + j * cols + j, partial[c], j * cols + j, cols - j);
+                    }
+                } else {
                     Kernels.axpy(w, data, i * block, partial[c], 0, block);
                 }
             }
         });
+        if (symmetric) {
+            for (double[] p : partial) {
+                for (int j = 0; j < rows; j++) {
+                    for (int k = j + 1; k < cols; k++) {
+                        p[k * cols + j] = p[j * cols + k];
+                    }
+                }
+            }
+        }
         return sumOfPartials(partial);
     }
 

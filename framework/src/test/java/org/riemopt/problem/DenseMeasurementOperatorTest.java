@@ -54,6 +54,32 @@ class DenseMeasurementOperatorTest {
         assertEquals(0, op.adjoint(w).toDense().minus(adjoint).normF(), 1e-10);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {5, 90})
+    void fusedPassGivesTheProductsAndTheAdjointOfItsWeights(int n) {
+        for (boolean symmetric : new boolean[] {false, true}) {
+            List<DenseMatrix> a = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                DenseMatrix g = DenseMatrix.gaussian(n, n, random);
+                a.add(symmetric ? g.plus(g.transpose()) : g);
+            }
+            DenseMeasurementOperator op = DenseMeasurementOperator.of(a);
+            DenseMatrix x = DenseMatrix.gaussian(n, 2, random);
+            double[] av = new double[40 * n * 2];
+            double[] atu = new double[40 * n * 2];
+            double[] w = new double[40];
+            // The weight of measurement i reads its products, as a lift's does.
+            var adjoint = op.factorProductsAndAdjoint(x, x, av, atu, i -> w[i] = av[i * n * 2] + atu[i * n * 2]);
+            double[] av2 = new double[40 * n * 2];
+            double[] atu2 = new double[40 * n * 2];
+            op.factorProducts(x, x, av2, atu2);
+            assertEquals(java.util.Arrays.toString(av2), java.util.Arrays.toString(av));
+            assertEquals(java.util.Arrays.toString(atu2), java.util.Arrays.toString(atu));
+            assertEquals(0, adjoint.toDense().minus(op.adjoint(w).toDense()).normF(), 0.0,
+                    "bit-identical to the separate adjoint, symmetric = " + symmetric);
+        }
+    }
+
     @Test
     void symmetricOperatorUsesOneProductForBoth() {
         List<DenseMatrix> a = new ArrayList<>();
