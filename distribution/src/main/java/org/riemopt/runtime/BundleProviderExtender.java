@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -26,7 +27,8 @@ import org.riemopt.spi.ProviderSource;
  * The extender (the pattern of Felix's {@code extenderbased} example): a {@link BundleTracker} that, for every
  * active bundle, reads its {@code META-INF/services/org.riemopt.spi.*Provider} files, instantiates the listed
  * classes through the bundle's class loader, and offers them as a {@link ProviderSource}. When the bundle stops,
- * is updated or uninstalled, its providers go away with it. A class that cannot be loaded or instantiated is
+ * is updated or uninstalled, its providers go away with it. Jars that could not be installed or started are
+ * reported here too. A class that cannot be loaded or instantiated is
  * reported and skipped; the bundle's other providers stay.
  */
 final class BundleProviderExtender implements ProviderSource, BundleTrackerCustomizer<BundleProviderExtender.Offer> {
@@ -38,13 +40,17 @@ final class BundleProviderExtender implements ProviderSource, BundleTrackerCusto
     private final BundleTracker<Offer> tracker;
     private final Map<Bundle, Offer> offers = new ConcurrentHashMap<>();
     private final Comparator<Bundle> precedence;
+    private final Supplier<List<PluginProblem>> installProblems;
 
     /**
-     * @param precedence the order in which bundles' providers are offered (earlier wins a name clash)
+     * @param precedence      the order in which bundles' providers are offered (earlier wins a name clash)
+     * @param installProblems the jars that never became active bundles, reported with this source's problems
      */
-    BundleProviderExtender(BundleContext context, Comparator<Bundle> precedence) {
+    BundleProviderExtender(BundleContext context, Comparator<Bundle> precedence,
+                           Supplier<List<PluginProblem>> installProblems) {
         this.tracker = new BundleTracker<>(context, Bundle.ACTIVE, this);
         this.precedence = precedence;
+        this.installProblems = installProblems;
     }
 
     /** The current offers in order of precedence. */
@@ -77,7 +83,7 @@ final class BundleProviderExtender implements ProviderSource, BundleTrackerCusto
 
     @Override
     public List<PluginProblem> problems() {
-        List<PluginProblem> out = new ArrayList<>();
+        List<PluginProblem> out = new ArrayList<>(installProblems.get());
         ordered().forEach(o -> out.addAll(o.problems()));
         return out;
     }

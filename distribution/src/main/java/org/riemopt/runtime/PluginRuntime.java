@@ -24,11 +24,9 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.launch.Framework;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.riemopt.manifolds.Euclidean;
-import org.riemopt.spi.Family;
 import org.riemopt.spi.PluginProblem;
 import org.riemopt.spi.PluginRegistry;
 import org.riemopt.spi.Provider;
-import org.riemopt.spi.ProviderSource;
 import org.riemopt.spi.ServiceLoaderSource;
 
 /**
@@ -88,7 +86,7 @@ public final class PluginRuntime implements AutoCloseable {
             framework.init();
             framework.start();
             felix = framework;
-            extender = new BundleProviderExtender(felix.getBundleContext(), precedence());
+            extender = new BundleProviderExtender(felix.getBundleContext(), precedence(), this::installProblems);
             extender.open();
             scan();
         } catch (BundleException | RuntimeException e) {
@@ -137,27 +135,12 @@ public final class PluginRuntime implements AutoCloseable {
      * names are resolved), with every plugin that was skipped and why.
      */
     public PluginRegistry registry() {
-        List<PluginProblem> problems;
-        synchronized (this) {
-            problems = failed.values().stream().map(Failed::problem).toList();
-        }
-        ProviderSource files = new ProviderSource() {
-            @Override
-            public String label() {
-                return "bundle";
-            }
+        return new PluginRegistry(List.of(classPath, extender));
+    }
 
-            @Override
-            public List<Provider> providers(Family family, List<PluginProblem> ignored) {
-                return List.of();
-            }
-
-            @Override
-            public List<PluginProblem> problems() {
-                return problems;
-            }
-        };
-        return new PluginRegistry(List.of(classPath, extender, files));
+    /** The jars that could not be installed or started, as last scanned. */
+    private synchronized List<PluginProblem> installProblems() {
+        return failed.values().stream().map(Failed::problem).toList();
     }
 
     /** Installs, updates and uninstalls bundles to match the directories now. */

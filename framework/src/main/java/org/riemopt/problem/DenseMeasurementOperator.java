@@ -122,17 +122,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         if (w.length != size) {
             throw new IllegalArgumentException("adjoint: expected " + size + " weights, got " + w.length);
         }
-        int block = rows * cols;
-        int chunks = chunkCount();
-        double[][] partial = new double[chunks][block];
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            for (int i = chunkStart(c, chunks); i < chunkStart(c + 1, chunks); i++) {
-                if (w[i] != 0) {
-                    Kernels.axpy(w[i], data, i * block, partial[c], 0, block);
-                }
-            }
-        });
-        return sumOfPartials(partial);
+        return weightedSum(i -> w[i]);
     }
 
     /** Adds the per-chunk row-major partial sums into the adjoint matrix. */
@@ -158,18 +148,28 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
     public AmbientMatrix factorProductsAndAdjoint(DenseMatrix u, DenseMatrix v, double[] av, double[] atu,
                                                   IntToDoubleFunction weight) {
         Products products = new Products(u, v, av, atu);
+        return weightedSum(i -> {
+            products.compute(i);
+            return weight.applyAsDouble(i);
+        });
+    }
+
+    /**
+     * {@code Σ wᵢAᵢ} in one pass, with {@code wᵢ = weightOf(i)} evaluated just before {@code Aᵢ} is added (so it
+     * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial; a symmetric operator's sum is
+     * symmetric, so only its upper triangle is accumulated (half the cache traffic) and mirrored once.
+     */
+    private DenseMatrix weightedSum(IntToDoubleFunction weightOf) {
         int block = rows * cols;
         int chunks = chunkCount();
         double[][] partial = new double[chunks][block];
         IntStream.range(0, chunks).parallel().forEach(c -> {
             for (int i = chunkStart(c, chunks); i < chunkStart(c + 1, chunks); i++) {
-                products.compute(i);
-                double w = weight.applyAsDouble(i);
+                double w = weightOf.applyAsDouble(i);
                 if (w == 0) {
                     continue;
                 }
                 if (symmetric) {
-                    // G is symmetric too: accumulate its upper triangle (half the cache traffic), mirror it once.
                     for (int j = 0; j < rows; j++) {
                         Kernels.axpy(w, data, i * block + j * cols + j, partial[c], j * cols + j, cols - j);
                     }

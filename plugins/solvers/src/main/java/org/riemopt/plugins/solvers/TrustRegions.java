@@ -38,11 +38,6 @@ public final class TrustRegions implements Solver {
         return "trust-regions";
     }
 
-    /** The options. */
-    public TrustRegionOptions options() {
-        return options;
-    }
-
     @Override
     public <P, T> Result<P> solve(Problem<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
         if (!problem.loss().isTwiceDifferentiable()) {
