@@ -36,6 +36,15 @@ public record LowRankMatrix(DenseMatrix left, DenseMatrix right) implements Ambi
         return right.times(left.transposeTimes(u));
     }
 
+    /** Entry {@code (i, j)}: the inner product of row {@code i} of {@code L} with row {@code j} of {@code R}. */
+    public double entry(int i, int j) {
+        double s = 0;
+        for (int c = 0; c < left.cols(); c++) {
+            s += left.get(i, c) * right.get(j, c);
+        }
+        return s;
+    }
+
     @Override
     public DenseMatrix toDense() {
         return left.timesTranspose(right);

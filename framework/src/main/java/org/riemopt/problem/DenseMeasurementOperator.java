@@ -11,14 +11,17 @@ import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.linalg.Kernels;
 
 /**
- * A dense sensing operator: {@code m} explicit measurement matrices {@code Aᵢ}, stored contiguously, each
- * row-major, in one array of {@code m·rows·cols} numbers.
+ * A dense sensing operator: {@code m} explicit measurement matrices {@code Aᵢ}, stored contiguously in one array of
+ * {@code m·rows·cols} numbers, each {@code Aᵢ} column-major. The array is therefore the {@code m x (rows·cols)}
+ * matrix acting on {@code vec(X)} (column-major, the convention of Manopt and numpy's {@code order='F'}), stored
+ * row by row: exactly the layout of such a matrix in a C-order {@code .npy} file.
  *
- * <p>Applying it is memory-bound, so every method reads the data exactly once: {@link #factorProducts} streams
- * each row of {@code Aᵢ} through {@code r} dot products (for {@code Aᵢv}) and {@code r} axpys (for {@code Aᵢᵀu})
- * while it sits in L1, and {@link #factorProductsAndAdjoint} also adds {@code wᵢAᵢ} to the adjoint while
- * {@code Aᵢ} (80 kB for 100 x 100) is still in L2, so a new point costs one pass from memory, not two. When every {@code Aᵢ} is symmetric and {@code u == v} (the {@code XXᵀ} lift) only
- * {@code Aᵢv} is computed. Large operators are split over the common fork-join pool by measurement.
+ * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} streams each
+ * column of {@code Aᵢ} through {@code r} dot products (for {@code AᵢᵀU}) and {@code r} axpys (for {@code AᵢV}) while
+ * it sits in L1, and also adds {@code wᵢAᵢ} to the adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, so a
+ * new point costs one pass from memory, not two. When every {@code Aᵢ} is symmetric and {@code U == V} (the
+ * {@code XXᵀ} lift) only {@code AᵢV} is computed and kept. Large operators are split over the common fork-join pool
+ * by measurement.
  */
 public final class DenseMeasurementOperator implements MeasurementOperator {
 
@@ -51,11 +54,8 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         }
         int rows = matrices.get(0).rows();
         int cols = matrices.get(0).cols();
-        long total = (long) matrices.size() * rows * cols;
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a dense operator of " + total + " numbers does not fit one array");
-        }
-        double[] data = new double[(int) total];
+        double[] data = new double[checkedSize(matrices.size(), rows, cols)];
+        int block = rows * cols;
         for (int i = 0; i < matrices.size(); i++) {
             DenseMatrix a = matrices.get(i);
             if (a.rows() != rows || a.cols() != cols) {
@@ -65,14 +65,41 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             if (!a.isFinite()) {
                 throw new IllegalArgumentException("measurement matrix " + i + " has a non-finite entry");
             }
-            int base = i * rows * cols;
-            for (int j = 0; j < rows; j++) {
-                for (int k = 0; k < cols; k++) {
-                    data[base + j * cols + k] = a.get(j, k);
-                }
-            }
+            System.arraycopy(a.data(), 0, data, i * block, block);
         }
         return new DenseMeasurementOperator(matrices.size(), rows, cols, data);
+    }
+
+    /**
+     * An operator over an array already in this class's layout: row {@code i} of the {@code m x (rows·cols)} matrix
+     * acting on {@code vec(X)}, i.e. {@code data[i·rows·cols + j + k·rows] = (Aᵢ)_{jk}}. The array is taken over, not
+     * copied (a generator or a file reader fills it in place, so the operator is never held twice).
+     *
+     * @throws IllegalArgumentException if the length does not match or an entry is not finite
+     */
+    public static DenseMeasurementOperator wrap(int size, int rows, int cols, double[] data) {
+        if (size < 1 || rows < 1 || cols < 1 || data.length != checkedSize(size, rows, cols)) {
+            throw new IllegalArgumentException("a dense operator of " + size + " measurements of " + rows + "x" + cols
+                    + " matrices needs " + (long) size * rows * cols + " numbers, got " + data.length);
+        }
+        for (int k = 0; k < data.length; k++) {
+            if (!Double.isFinite(data[k])) {
+                throw new IllegalArgumentException("measurement matrix " + k / (rows * cols) + " has a non-finite "
+                        + "entry (" + data[k] + ")");
+            }
+        }
+        return new DenseMeasurementOperator(size, rows, cols, data);
+    }
+
+    /** {@code m·rows·cols} as an array length, or an error if it does not fit one Java array. */
+    public static int checkedSize(int size, int rows, int cols) {
+        long total = (long) size * rows * cols;
+        if (total > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a dense operator of " + size + " measurements of " + rows + "x" + cols
+                    + " matrices has " + total + " numbers, more than one Java array holds (" + (Integer.MAX_VALUE - 8)
+                    + ")");
+        }
+        return (int) total;
     }
 
     @Override
@@ -97,67 +124,57 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
     /** Measurement matrix {@code i} (a copy). */
     public DenseMatrix matrix(int i) {
-        double[] out = new double[rows * cols];
-        int base = i * rows * cols;
-        for (int j = 0; j < rows; j++) {
-            for (int k = 0; k < cols; k++) {
-                out[j + k * rows] = data[base + j * cols + k];
-            }
-        }
-        return DenseMatrix.wrap(rows, cols, out);
+        int block = rows * cols;
+        return DenseMatrix.wrap(rows, cols, Arrays.copyOfRange(data, i * block, (i + 1) * block));
     }
 
     @Override
-    public double[] apply(DenseMatrix x) {
-        requireShape(x, rows, cols, "apply");
-        double[] rowMajor = x.transpose().data();
+    public double[] apply(AmbientMatrix x) {
+        DenseMatrix dense = x.toDense();
+        requireShape(dense, rows, cols, "apply");
+        double[] xd = dense.data();
         double[] out = new double[size];
         int block = rows * cols;
-        forEachMeasurement(i -> out[i] = Kernels.dot(data, i * block, rowMajor, 0, block));
+        forEachMeasurement(i -> out[i] = Kernels.dot(data, i * block, xd, 0, block));
         return out;
     }
 
     @Override
-    public AmbientMatrix adjoint(double[] w) {
+    public DenseMatrix adjoint(double[] w) {
         if (w.length != size) {
             throw new IllegalArgumentException("adjoint: expected " + size + " weights, got " + w.length);
         }
         return weightedSum(i -> w[i]);
     }
 
-    /** Adds the per-chunk row-major partial sums into the adjoint matrix. */
-    private DenseMatrix sumOfPartials(double[][] partial) {
-        for (int c = 1; c < partial.length; c++) {
-            Kernels.axpy(1, partial[c], 0, partial[0], 0, partial[0].length);
-        }
-        // partial[0] is row-major rows x cols, i.e. column-major cols x rows.
-        return DenseMatrix.wrap(cols, rows, partial[0]).transpose();
-    }
-
-    @Override
-    public void factorProducts(DenseMatrix u, DenseMatrix v, double[] av, double[] atu) {
-        Products products = new Products(u, v, av, atu);
-        forEachMeasurement(products::compute);
-    }
-
     /**
-     * One pass: for each measurement, its products, then its weight, then {@code wᵢAᵢ} added to a per-chunk partial
-     * adjoint while {@code Aᵢ} is still in cache.
+     * One pass: for each measurement, its products {@code AᵢV} and {@code AᵢᵀU}, then its value {@code ⟨AᵢV, P⟩} and
+     * weight, then {@code wᵢAᵢ} added to a per-chunk partial adjoint while {@code Aᵢ} is still in cache.
      */
     @Override
-    public AmbientMatrix factorProductsAndAdjoint(DenseMatrix u, DenseMatrix v, double[] av, double[] atu,
-                                                  IntToDoubleFunction weight) {
-        Products products = new Products(u, v, av, atu);
-        return weightedSum(i -> {
+    public FactorJacobian linearize(DenseMatrix u, DenseMatrix v, DenseMatrix p, ResidualWeight weight) {
+        requireFactors(u, v, p);
+        int r = u.cols();
+        boolean sameFactor = symmetric && u == v;
+        double[] left = new double[checkedSize(size, rows, r)];
+        double[] right = sameFactor ? left : new double[checkedSize(size, cols, r)];
+        double[] values = new double[size];
+        double[] weights = new double[size];
+        double[] pd = p.data();
+        Products products = new Products(u, v, left, right);
+        DenseMatrix g = weightedSum(i -> {
             products.compute(i);
-            return weight.applyAsDouble(i);
+            values[i] = Kernels.dot(left, i * rows * r, pd, 0, rows * r);
+            weights[i] = weight.weight(i, values[i]);
+            return weights[i];
         });
+        return new Jacobian(r, left, right, values, weights, g);
     }
 
     /**
      * {@code Σ wᵢAᵢ} in one pass, with {@code wᵢ = weightOf(i)} evaluated just before {@code Aᵢ} is added (so it
      * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial; a symmetric operator's sum is
-     * symmetric, so only its upper triangle is accumulated (half the cache traffic) and mirrored once.
+     * symmetric, so only one triangle is accumulated (half the cache traffic) and mirrored once.
      */
     private DenseMatrix weightedSum(IntToDoubleFunction weightOf) {
         int block = rows * cols;
@@ -171,7 +188,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
                 }
                 if (symmetric) {
                     for (int j = 0; j < rows; j++) {
-                        Kernels.axpy(w, data, i * block + j * cols + j, partial[c], j * cols + j, cols - j);
+                        Kernels.axpy(w, data, i * block + j * rows + j, partial[c], j * rows + j, rows - j);
                     }
                 } else {
                     Kernels.axpy(w, data, i * block, partial[c], 0, block);
@@ -182,68 +199,137 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             for (double[] p : partial) {
                 for (int j = 0; j < rows; j++) {
                     for (int k = j + 1; k < cols; k++) {
-                        p[k * cols + j] = p[j * cols + k];
+                        p[k * rows + j] = p[j * rows + k];
                     }
                 }
             }
         }
-        return sumOfPartials(partial);
+        for (int c = 1; c < partial.length; c++) {
+            Kernels.axpy(1, partial[c], 0, partial[0], 0, block);
+        }
+        return DenseMatrix.wrap(rows, cols, partial[0]);
     }
 
-    /** The product kernels of {@link #factorProducts} for one measurement at a time. */
+    /** The product kernels of {@link #linearize} for one measurement at a time. */
     private final class Products {
         private final int r;
         private final double[] ud;
         private final double[] vd;
-        private final double[] av;
-        private final double[] atu;
-        private final boolean sameFactor;
+        private final double[] left;
+        private final double[] right;
 
-        Products(DenseMatrix u, DenseMatrix v, double[] av, double[] atu) {
+        Products(DenseMatrix u, DenseMatrix v, double[] left, double[] right) {
             this.r = u.cols();
-            requireShape(u, rows, r, "factorProducts(u)");
-            requireShape(v, cols, r, "factorProducts(v)");
             this.ud = u.data();
             this.vd = v.data();
-            this.av = av;
-            this.atu = atu;
-            this.sameFactor = symmetric && u == v;
+            this.left = left;
+            this.right = right;
         }
 
         void compute(int i) {
             int aBase = i * rows * cols;
-            int avBase = i * rows * r;
-            int atuBase = i * cols * r;
-            if (sameFactor) {
-                // Aᵢ = Aᵢᵀ: Aᵢᵀu = Aᵢv, so half the work. (Computing Aᵢu as a sum of axpys over rows would
-                // vectorize, but changes the rounding of every product; the dot products keep parity with the
+            int leftBase = i * rows * r;
+            if (left == right) {
+                // Aᵢ = Aᵢᵀ and U = V: AᵢV = AᵢᵀU, so half the work, by dot products of the columns of Aᵢ. (Axpys
+                // would vectorize, but change the rounding of every product; the dot products keep parity with the
                 // reference runs of Manopt, whose over-parameterized instance is chaotic under round-off.)
-                for (int j = 0; j < rows; j++) {
-                    rowTimesColumns(aBase + j * cols, av, avBase + j);
+                for (int k = 0; k < cols; k++) {
+                    columnTimesColumns(aBase + k * rows, ud, left, leftBase + k, rows);
                 }
-                System.arraycopy(av, avBase, atu, atuBase, rows * r);
                 return;
             }
-            Arrays.fill(atu, atuBase, atuBase + cols * r, 0.0);
-            for (int j = 0; j < rows; j++) {
-                int rowStart = aBase + j * cols;
-                rowTimesColumns(rowStart, av, avBase + j);
+            int rightBase = i * cols * r;
+            Arrays.fill(left, leftBase, leftBase + rows * r, 0.0);
+            for (int k = 0; k < cols; k++) {
+                int columnStart = aBase + k * rows;
+                columnTimesColumns(columnStart, ud, right, rightBase + k, cols);
                 for (int c = 0; c < r; c++) {
-                    Kernels.axpy(ud[j + c * rows], data, rowStart, atu, atuBase + c * cols, cols);
+                    Kernels.axpy(vd[k + c * cols], data, columnStart, left, leftBase + c * rows, rows);
                 }
             }
         }
 
-        /** {@code out[at + c·rows] = ⟨row, v[:, c]⟩} for every column c, two columns per sweep of the row. */
-        private void rowTimesColumns(int rowStart, double[] out, int at) {
+        /**
+         * {@code out[at + c·stride] = ⟨column, f[:, c]⟩} for every column {@code c} of the factor {@code f}
+         * ({@code rows x r}), two columns per sweep of the operator's column.
+         */
+        private void columnTimesColumns(int columnStart, double[] f, double[] out, int at, int stride) {
             int c = 0;
             for (; c + 1 < r; c += 2) {
-                Kernels.dot2(data, rowStart, vd, c * cols, (c + 1) * cols, cols, out, at + c * rows,
-                        at + (c + 1) * rows);
+                Kernels.dot2(data, columnStart, f, c * rows, (c + 1) * rows, rows, out, at + c * stride,
+                        at + (c + 1) * stride);
             }
             if (c < r) {
-                out[at + c * rows] = Kernels.dot(data, rowStart, vd, c * cols, cols);
+                out[at + c * stride] = Kernels.dot(data, columnStart, f, c * rows, rows);
             }
+        }
+    }
+
+    /** The cached blocks {@code AᵢV} ({@code left}) and {@code AᵢᵀU} ({@code right}) of one point. */
+    private final class Jacobian implements FactorJacobian {
+        private final int r;
+        private final double[] left;
+        private final double[] right;
+        private final double[] values;
+        private final double[] weights;
+        private final DenseMatrix adjointOfWeights;
+
+        Jacobian(int r, double[] left, double[] right, double[] values, double[] weights,
+                 DenseMatrix adjointOfWeights) {
+            this.r = r;
+            this.left = left;
+            this.right = right;
+            this.values = values;
+            this.weights = weights;
+            this.adjointOfWeights = adjointOfWeights;
+        }
+
+        @Override
+        public double[] values() {
+            return values;
+        }
+
+        @Override
+        public double[] weights() {
+            return weights;
+        }
+
+        @Override
+        public double[] push(DenseMatrix a, DenseMatrix b) {
+            requireShape(a, rows, r, "push(a)");
+            requireShape(b, cols, r, "push(b)");
+            double[] out = new double[size];
+            Kernels.dotEach(left, rows * r, a.data(), out);
+            if (left == right && a == b) {
+                // ⟨AᵢX, Ẋ⟩ + ⟨AᵢᵀX, Ẋ⟩ with equal terms: one sweep, doubled exactly.
+                for (int i = 0; i < size; i++) {
+                    out[i] += out[i];
+                }
+                return out;
+            }
+            double[] fromB = new double[size];
+            Kernels.dotEach(right, cols * r, b.data(), fromB);
+            for (int i = 0; i < size; i++) {
+                out[i] += fromB[i];
+            }
+            return out;
+        }
+
+        @Override
+        public Pullback pull(double[] w) {
+            DenseMatrix l = sum(w, left, rows);
+            return new Pullback(l, left == right ? l : sum(w, right, cols));
+        }
+
+        @Override
+        public DenseMatrix adjoint(double[] w) {
+            return w == weights ? adjointOfWeights : DenseMeasurementOperator.this.adjoint(w);
+        }
+
+        private DenseMatrix sum(double[] w, double[] blocks, int height) {
+            double[] out = new double[height * r];
+            Kernels.weightedSum(w, blocks, height * r, out);
+            return DenseMatrix.wrap(height, r, out);
         }
     }
 
@@ -282,7 +368,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         for (int i = 0; i < size; i++) {
             for (int j = 0; j < rows; j++) {
                 for (int k = j + 1; k < cols; k++) {
-                    if (data[i * block + j * cols + k] != data[i * block + k * cols + j]) {
+                    if (data[i * block + j + k * rows] != data[i * block + k + j * rows]) {
                         return false;
                     }
                 }

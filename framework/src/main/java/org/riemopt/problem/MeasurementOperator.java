@@ -1,15 +1,13 @@
 package org.riemopt.problem;
 
-import java.util.function.IntToDoubleFunction;
-
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
 
 /**
  * A linear measurement operator {@code A: R^(rows x cols) → R^m}, {@code A(X)ᵢ = ⟨Aᵢ, X⟩}.
  *
- * <p>Lifts build the residual's Jacobian from {@link #factorProducts}: one pass over the operator's data per point.
- * Implementations may be dense, sparse or implicit; none needs to form {@code Aᵢ} as a dense matrix.
+ * <p>Implementations may be dense, sparse or implicit; none needs to form {@code Aᵢ} as a dense matrix, and the
+ * per-point Jacobian ({@link #linearize}) is kept in whatever form suits the operator's structure.
  */
 public interface MeasurementOperator {
 
@@ -22,38 +20,32 @@ public interface MeasurementOperator {
     /** Columns of the measured matrices. */
     int cols();
 
-    /** {@code A(X)}; {@code x} is {@code rows x cols}. */
-    double[] apply(DenseMatrix x);
+    /** {@code A(X)}; {@code x} is {@code rows x cols}, dense or factored. Not modified. */
+    double[] apply(AmbientMatrix x);
 
-    /** The adjoint {@code Aᵀw = Σ wᵢ Aᵢ}, {@code w} of length {@link #size()}. One pass over the data. */
+    /** The adjoint {@code Aᵀw = Σ wᵢ Aᵢ}, {@code w} of length {@link #size()}; not modified. */
     AmbientMatrix adjoint(double[] w);
 
     /**
-     * For every measurement {@code i}, the products {@code Aᵢ·v} ({@code rows x r}) and {@code Aᵢᵀ·u}
-     * ({@code cols x r}), in one pass over the data.
+     * Linearizes {@code A} at a factored point (see {@link FactorJacobian}): the values {@code A(P Vᵀ)}, the weights
+     * {@code wᵢ = weight.weight(i, A(P Vᵀ)ᵢ)} and the adjoint {@code Aᵀw}, with what the Jacobian needs cached. A
+     * dense operator does all of this in one pass over its data. {@code weight} may be called concurrently for
+     * distinct {@code i}.
      *
-     * @param u   {@code rows x r}; not modified
-     * @param v   {@code cols x r}; not modified
-     * @param av  written: block {@code i} (offset {@code i·rows·r}) holds {@code Aᵢ·v} column-major
-     * @param atu written: block {@code i} (offset {@code i·cols·r}) holds {@code Aᵢᵀ·u} column-major
+     * @param u {@code rows x r}; not modified
+     * @param v {@code cols x r}; not modified
+     * @param p {@code rows x r}; not modified (may be the same object as {@code u})
+     * @throws IllegalArgumentException if the factors have the wrong shapes
      */
-    void factorProducts(DenseMatrix u, DenseMatrix v, double[] av, double[] atu);
+    FactorJacobian linearize(DenseMatrix u, DenseMatrix v, DenseMatrix p, ResidualWeight weight);
 
-    /**
-     * {@link #factorProducts} and, with weights that depend on those products, the adjoint {@code Σ wᵢAᵢ}.
-     * {@code weight.applyAsDouble(i)} is called once per measurement after blocks {@code i} of {@code av} and
-     * {@code atu} are written (possibly concurrently for distinct {@code i}). A dense operator does all of it in one
-     * pass over its data; this default takes two.
-     *
-     * @return the adjoint {@code Aᵀw}
-     */
-    default AmbientMatrix factorProductsAndAdjoint(DenseMatrix u, DenseMatrix v, double[] av, double[] atu,
-                                                   IntToDoubleFunction weight) {
-        factorProducts(u, v, av, atu);
-        double[] w = new double[size()];
-        for (int i = 0; i < w.length; i++) {
-            w[i] = weight.applyAsDouble(i);
+    /** Checks the shapes of the factors given to {@link #linearize}. */
+    default void requireFactors(DenseMatrix u, DenseMatrix v, DenseMatrix p) {
+        int r = u.cols();
+        if (u.rows() != rows() || v.rows() != cols() || p.rows() != rows() || v.cols() != r || p.cols() != r) {
+            throw new IllegalArgumentException("linearize: factors " + u.rows() + "x" + u.cols() + ", " + v.rows()
+                    + "x" + v.cols() + ", " + p.rows() + "x" + p.cols() + " do not fit an operator on " + rows() + "x"
+                    + cols() + " matrices (expected " + rows() + "xr, " + cols() + "xr, " + rows() + "xr)");
         }
-        return adjoint(w);
     }
 }

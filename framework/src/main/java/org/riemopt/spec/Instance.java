@@ -1,6 +1,7 @@
 package org.riemopt.spec;
 
-import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.linalg.AmbientMatrix;
+import org.riemopt.linalg.Frobenius;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Problem;
 import org.riemopt.solver.Solver;
@@ -13,20 +14,21 @@ import org.riemopt.solver.Solver;
  * @param problem the cost
  * @param start   the initial point
  * @param solver  the configured solver
- * @param truth   the ground truth {@code M*}, or {@code null} when the spec gives measurements instead
+ * @param truth   the ground truth {@code M*} (factored when generated), or {@code null} when the spec gives none
  * @param <P>     point type
  * @param <T>     tangent vector type
  */
 public record Instance<P, T>(long seed, SearchSpace<P, T> space, Problem<P, T> problem, P start, Solver solver,
-                             DenseMatrix truth) {
+                             AmbientMatrix truth) {
 
     /**
-     * {@code ‖φ(x) − M*‖_F / ‖M*‖_F}, or {@code NaN} when the truth is unknown. Forms {@code φ(x)} densely.
+     * {@code ‖φ(x) − M*‖_F / ‖M*‖_F}, or {@code NaN} when the truth is unknown; computed from the factors when both
+     * {@code φ(x)} and the truth are factored ({@link Frobenius}), so never forming an {@code m x n} matrix then.
      */
     public double relativeError(P x) {
         if (truth == null) {
             return Double.NaN;
         }
-        return problem.lift().toMatrix(x).minus(truth).normF() / truth.normF();
+        return Frobenius.distance(problem.lift().matrix(x), truth) / Frobenius.norm(truth);
     }
 }

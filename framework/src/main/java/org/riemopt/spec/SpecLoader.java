@@ -13,7 +13,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
+import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.linalg.LowRankMatrix;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.problem.Loss;
@@ -105,7 +107,7 @@ public final class SpecLoader {
                 RandomStreams.OPERATOR.forSeed(seed));
         MeasurementOperator operator = guarded("operator", () -> operators.create(operatorParameters, context));
 
-        DenseMatrix truth = null;
+        AmbientMatrix truth = null;
         double[] b;
         if (spec.containsKey("truth") == spec.containsKey("measurements")) {
             throw new SpecException("truth", "give exactly one of 'truth' (the matrix to recover) and "
@@ -113,7 +115,7 @@ public final class SpecLoader {
         }
         if (spec.containsKey("truth")) {
             truth = truth(mapping("truth", spec.get("truth")), lift, seed);
-            DenseMatrix measured = truth;
+            AmbientMatrix measured = truth;
             b = guarded("operator", () -> operator.apply(measured));
             addNoise(spec.get("noise"), b, seed);
         } else {
@@ -153,8 +155,8 @@ public final class SpecLoader {
         return lift;
     }
 
-    private static DenseMatrix truth(Map<String, Object> spec, Lift<?, ?> lift, long seed) {
-        DenseMatrix truth;
+    private static AmbientMatrix truth(Map<String, Object> spec, Lift<?, ?> lift, long seed) {
+        AmbientMatrix truth;
         if (spec.containsKey("matrix")) {
             onlyKeys("truth", spec, Set.of("matrix"));
             truth = matrix("truth.matrix", spec.get("matrix"));
@@ -174,10 +176,10 @@ public final class SpecLoader {
                                 + lift.rows() + "x" + lift.cols() + "; allowed: random");
                     }
                     DenseMatrix z = DenseMatrix.gaussian(lift.rows(), rank, random);
-                    truth = z.timesTranspose(z);
+                    truth = new LowRankMatrix(z, z);
                 }
-                case "random" -> truth = DenseMatrix.gaussian(lift.rows(), rank, random)
-                        .timesTranspose(DenseMatrix.gaussian(lift.cols(), rank, random));
+                case "random" -> truth = new LowRankMatrix(DenseMatrix.gaussian(lift.rows(), rank, random),
+                        DenseMatrix.gaussian(lift.cols(), rank, random));
                 default -> throw new SpecException("truth.type", "unknown type '" + type
                         + "'; allowed: random, random-psd (or give 'matrix')");
             }

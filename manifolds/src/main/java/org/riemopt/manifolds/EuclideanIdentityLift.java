@@ -34,7 +34,7 @@ public final class EuclideanIdentityLift implements Lift<DenseMatrix, DenseMatri
     }
 
     @Override
-    public DenseMatrix toMatrix(DenseMatrix x) {
+    public DenseMatrix matrix(DenseMatrix x) {
         return x;
     }
 

@@ -2,7 +2,8 @@ package org.riemopt.manifolds;
 
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
-import org.riemopt.linalg.Kernels;
+import org.riemopt.linalg.LowRankMatrix;
+import org.riemopt.problem.FactorJacobian;
 import org.riemopt.problem.Lift;
 import org.riemopt.problem.Linearization;
 import org.riemopt.problem.MeasurementOperator;
@@ -11,24 +12,21 @@ import org.riemopt.problem.ResidualWeight;
 /**
  * The identity lift on {@link FixedRankEmbedded}: {@code φ(U S Vᵀ) = U S Vᵀ}, measured without forming it.
  *
- * <p>The Jacobian cache is {@code AᵢV} ({@code m x r}) and {@code AᵢᵀU} ({@code n x r}) for every measurement, built
- * in one pass over the operator. From it: {@code A(X)ᵢ = ⟨AᵢV, US⟩}; for a tangent vector
- * {@code ξ = U M Vᵀ + Up Vᵀ + U Vpᵀ}, {@code A(ξ)ᵢ = ⟨AᵢV, UM + Up⟩ + ⟨AᵢᵀU, Vp⟩}; and the adjoint
- * {@code H = Aᵀw} is known through {@code H·V = Σ wᵢ AᵢV} and {@code Hᵀ·U = Σ wᵢ AᵢᵀU}, which is all the projection
- * onto the tangent space needs. Only the Hessian's curvature term asks {@code G = Aᵀℓ'(res)} for other products;
- * {@code G} comes from the linearizing pass itself ({@code factorProductsAndAdjoint}).
+ * <p>The operator is linearized at the factors {@code (U, V)} with {@code P = U S} ({@link FactorJacobian}): for a
+ * tangent vector {@code ξ = U M Vᵀ + Up Vᵀ + U Vpᵀ}, {@code A(ξ)} is the Jacobian pushed along {@code (UM + Up, Vp)};
+ * the adjoint {@code H = Aᵀw} is known through the pullback {@code (H·V, Hᵀ·U)}, which is all the projection onto the
+ * tangent space needs. Only the Hessian's curvature term asks {@code G = Aᵀℓ'(res)} for other products; {@code G}
+ * comes from the linearizing pass itself, in the operator's form (dense, sparse or implicit).
  */
 public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRankTangent> {
 
     private final int rows;
     private final int cols;
-    private final int rank;
 
-    /** The lift on {@code rows x cols} matrices of rank {@code rank}. */
-    public FixedRankIdentityLift(int rows, int cols, int rank) {
+    /** The lift on {@code rows x cols} matrices. */
+    public FixedRankIdentityLift(int rows, int cols) {
         this.rows = rows;
         this.cols = cols;
-        this.rank = rank;
     }
 
     @Override
@@ -42,67 +40,38 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
     }
 
     @Override
-    public DenseMatrix toMatrix(FixedRankPoint x) {
-        return x.toMatrix();
+    public LowRankMatrix matrix(FixedRankPoint x) {
+        return new LowRankMatrix(x.u().times(x.s()), x.v());
     }
 
     @Override
     public Linearization<FixedRankTangent> linearize(FixedRankPoint x, MeasurementOperator operator,
                                                      ResidualWeight weight) {
-        int m = operator.size();
-        double[] av = new double[m * rows * rank];
-        double[] atu = new double[m * cols * rank];
-        double[] us = x.u().times(x.s()).data();
-        double[] values = new double[m];
-        double[] weights = new double[m];
-        AmbientMatrix g = operator.factorProductsAndAdjoint(x.u(), x.v(), av, atu, i -> {
-            values[i] = Kernels.dot(av, i * rows * rank, us, 0, rows * rank);
-            weights[i] = weight.weight(i, values[i]);
-            return weights[i];
-        });
-        return new FixedRankLinearization(x, operator, av, atu, values, weights, g);
+        return new FixedRankLinearization(x, operator.linearize(x.u(), x.v(), x.u().times(x.s()), weight));
     }
 
     private final class FixedRankLinearization implements Linearization<FixedRankTangent> {
         private final FixedRankPoint x;
-        private final MeasurementOperator operator;
-        private final double[] av;
-        private final double[] atu;
-        private final double[] values;
-        private final double[] weights;
-        private final AmbientMatrix adjointOfWeights;
+        private final FactorJacobian jacobian;
 
-        FixedRankLinearization(FixedRankPoint x, MeasurementOperator operator, double[] av, double[] atu,
-                               double[] values, double[] weights, AmbientMatrix adjointOfWeights) {
+        FixedRankLinearization(FixedRankPoint x, FactorJacobian jacobian) {
             this.x = x;
-            this.operator = operator;
-            this.av = av;
-            this.atu = atu;
-            this.values = values;
-            this.weights = weights;
-            this.adjointOfWeights = adjointOfWeights;
+            this.jacobian = jacobian;
         }
 
         @Override
         public double[] values() {
-            return values;
+            return jacobian.values();
         }
 
         @Override
         public double[] weights() {
-            return weights;
+            return jacobian.weights();
         }
 
         @Override
         public double[] push(FixedRankTangent u) {
-            double[] out = new double[values.length];
-            double[] fromV = new double[values.length];
-            Kernels.dotEach(av, rows * rank, x.u().times(u.m()).plus(u.up()).data(), out);
-            Kernels.dotEach(atu, cols * rank, u.vp().data(), fromV);
-            for (int i = 0; i < out.length; i++) {
-                out[i] += fromV[i];
-            }
-            return out;
+            return jacobian.push(x.u().times(u.m()).plus(u.up()), u.vp());
         }
 
         @Override
@@ -116,12 +85,12 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
         }
 
         /**
-         * {@code H = Aᵀw}: products with the point's own factors come from the cache; any other product asks the
-         * operator's adjoint (for {@code w = ℓ'(res)}, the one formed in the linearizing pass), in whatever form the
-         * operator gives it.
+         * {@code H = Aᵀw}: products with the point's own factors come from the Jacobian's pullback; any other product
+         * asks the operator's adjoint (for {@code w = ℓ'(res)}, the one formed in the linearizing pass).
          */
         private final class CachedAdjoint implements AmbientMatrix {
             private final double[] w;
+            private FactorJacobian.Pullback pullback;
             private AmbientMatrix adjoint;
 
             CachedAdjoint(double[] w) {
@@ -140,12 +109,12 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
 
             @Override
             public DenseMatrix times(DenseMatrix v) {
-                return v == x.v() ? weightedSum(av, rows) : adjoint().times(v);
+                return v == x.v() ? pullback().left() : adjoint().times(v);
             }
 
             @Override
             public DenseMatrix transposeTimes(DenseMatrix u) {
-                return u == x.u() ? weightedSum(atu, cols) : adjoint().transposeTimes(u);
+                return u == x.u() ? pullback().right() : adjoint().transposeTimes(u);
             }
 
             @Override
@@ -153,17 +122,18 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
                 return adjoint().toDense();
             }
 
-            private AmbientMatrix adjoint() {
-                if (adjoint == null) {
-                    adjoint = w == weights ? adjointOfWeights : operator.adjoint(w);
+            private FactorJacobian.Pullback pullback() {
+                if (pullback == null) {
+                    pullback = jacobian.pull(w);
                 }
-                return adjoint;
+                return pullback;
             }
 
-            private DenseMatrix weightedSum(double[] blocks, int height) {
-                double[] out = new double[height * rank];
-                Kernels.weightedSum(w, blocks, height * rank, out);
-                return DenseMatrix.wrap(height, rank, out);
+            private AmbientMatrix adjoint() {
+                if (adjoint == null) {
+                    adjoint = jacobian.adjoint(w);
+                }
+                return adjoint;
             }
         }
     }

@@ -41,7 +41,7 @@ public final class FixedRankProvider implements ManifoldProvider {
     public SearchSpace<FixedRankPoint, FixedRankTangent> create(Parameters p) {
         FixedRankEmbedded manifold = new FixedRankEmbedded(p.integer("rows"), p.integer("cols"), p.integer("rank"));
         Map<String, Lift<FixedRankPoint, FixedRankTangent>> lifts = Map.of("identity",
-                new FixedRankIdentityLift(manifold.rows(), manifold.cols(), manifold.rank()));
+                new FixedRankIdentityLift(manifold.rows(), manifold.cols()));
         return new SearchSpace<>() {
             @Override
             public Manifold<FixedRankPoint, FixedRankTangent> manifold() {

@@ -2,7 +2,8 @@ package org.riemopt.manifolds;
 
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
-import org.riemopt.linalg.Kernels;
+import org.riemopt.linalg.LowRankMatrix;
+import org.riemopt.problem.FactorJacobian;
 import org.riemopt.problem.Lift;
 import org.riemopt.problem.Linearization;
 import org.riemopt.problem.MeasurementOperator;
@@ -11,11 +12,10 @@ import org.riemopt.problem.ResidualWeight;
 /**
  * The Burer–Monteiro lift {@code φ(X) = XXᵀ} from {@code n x r} factors to {@code n x n} matrices.
  *
- * <p>Chain rule: {@code Dφ(X)[U] = UXᵀ + XUᵀ}, so {@code A(Dφ(X)[U])ᵢ = ⟨Bᵢ, U⟩} with
- * {@code Bᵢ = (Aᵢ + Aᵢᵀ)X}; the pullback is {@code Dφ(X)*[Aᵀw] = Σ wᵢ Bᵢ}, and the curvature term is
- * {@code (G + Gᵀ)U} with {@code G = Aᵀw}. The {@code Bᵢ} ({@code m·n·r} numbers) are the Jacobian cache: built in
- * one pass over the operator, they serve the residual ({@code A(XXᵀ)ᵢ = ½⟨Bᵢ, X⟩}), the gradient and every
- * Gauss–Newton product; {@code G = Aᵀℓ'(res)} comes from the same pass ({@code factorProductsAndAdjoint}).
+ * <p>Chain rule: {@code Dφ(X)[U] = UXᵀ + XUᵀ}, so {@code A(Dφ(X)[U])} is the operator's factored Jacobian at
+ * {@code (X, X)} pushed along {@code (U, U)}; the pullback is {@code Dφ(X)*[Aᵀw] = (G + Gᵀ)X} with {@code G = Aᵀw},
+ * and the curvature term is {@code (G + Gᵀ)U}. The Jacobian is cached by the operator in its own form
+ * ({@link FactorJacobian}); {@code G = Aᵀℓ'(res)} comes from the same linearizing pass.
  */
 public final class XxtLift implements Lift<DenseMatrix, DenseMatrix> {
 
@@ -39,79 +39,58 @@ public final class XxtLift implements Lift<DenseMatrix, DenseMatrix> {
     }
 
     @Override
-    public DenseMatrix toMatrix(DenseMatrix x) {
-        return x.timesTranspose(x);
+    public LowRankMatrix matrix(DenseMatrix x) {
+        return new LowRankMatrix(x, x);
     }
 
     @Override
     public Linearization<DenseMatrix> linearize(DenseMatrix x, MeasurementOperator operator,
                                                 ResidualWeight weight) {
-        int m = operator.size();
-        int block = n * r;
-        double[] b = new double[m * block];
-        double[] atx = new double[m * block];
-        double[] values = new double[m];
-        double[] weights = new double[m];
-        double[] xd = x.data();
-        AmbientMatrix g = operator.factorProductsAndAdjoint(x, x, b, atx, i -> {
-            Kernels.axpy(1, atx, i * block, b, i * block, block);
-            values[i] = 0.5 * Kernels.dot(b, i * block, xd, 0, block);
-            weights[i] = weight.weight(i, values[i]);
-            return weights[i];
-        });
-        return new XxtLinearization(operator, b, values, weights, g);
+        return new XxtLinearization(operator.linearize(x, x, x, weight));
     }
 
-    private final class XxtLinearization implements Linearization<DenseMatrix> {
-        private final MeasurementOperator operator;
-        private final double[] b;
-        private final double[] values;
-        private final double[] weights;
-        private final AmbientMatrix adjointOfWeights;
+    private static final class XxtLinearization implements Linearization<DenseMatrix> {
+        private final FactorJacobian jacobian;
         private double[] curvatureWeights;
+        private AmbientMatrix adjoint;
         private DenseMatrix symmetrizedAdjoint;
 
-        XxtLinearization(MeasurementOperator operator, double[] b, double[] values, double[] weights,
-                         AmbientMatrix adjointOfWeights) {
-            this.operator = operator;
-            this.b = b;
-            this.values = values;
-            this.weights = weights;
-            this.adjointOfWeights = adjointOfWeights;
+        XxtLinearization(FactorJacobian jacobian) {
+            this.jacobian = jacobian;
         }
 
         @Override
         public double[] values() {
-            return values;
+            return jacobian.values();
         }
 
         @Override
         public double[] weights() {
-            return weights;
+            return jacobian.weights();
         }
 
         @Override
         public double[] push(DenseMatrix u) {
-            double[] out = new double[values.length];
-            Kernels.dotEach(b, n * r, u.data(), out);
-            return out;
+            return jacobian.push(u, u);
         }
 
         @Override
         public AmbientMatrix pullback(double[] w) {
-            double[] out = new double[n * r];
-            Kernels.weightedSum(w, b, n * r, out);
-            return DenseMatrix.wrap(n, r, out);
+            FactorJacobian.Pullback p = jacobian.pull(w);
+            return p.left().plus(p.right());
         }
 
         @Override
         public AmbientMatrix curvature(double[] w, DenseMatrix u) {
             if (w != curvatureWeights) {
-                DenseMatrix g = (w == weights ? adjointOfWeights : operator.adjoint(w)).toDense();
-                symmetrizedAdjoint = g.plus(g.transpose());
+                adjoint = jacobian.adjoint(w);
+                // A dense G is symmetrized once per point (one product per Hessian-vector product after that); a
+                // sparse or implicit G is used through its own products, never formed.
+                symmetrizedAdjoint = adjoint instanceof DenseMatrix g ? g.plus(g.transpose()) : null;
                 curvatureWeights = w;
             }
-            return symmetrizedAdjoint.times(u);
+            return symmetrizedAdjoint != null ? symmetrizedAdjoint.times(u)
+                    : adjoint.times(u).plus(adjoint.transposeTimes(u));
         }
     }
 }

@@ -37,7 +37,7 @@ class FixedRankEmbeddedTest extends ManifoldContract<FixedRankPoint, FixedRankTa
 
     @Override
     protected List<Lift<FixedRankPoint, FixedRankTangent>> lifts() {
-        return List.of(new FixedRankIdentityLift(8, 6, 2));
+        return List.of(new FixedRankIdentityLift(8, 6));
     }
 
     @Test

@@ -3,7 +3,6 @@ package org.riemopt.plugins.solvers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.function.IntToDoubleFunction;
 
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
@@ -11,7 +10,9 @@ import org.riemopt.manifolds.Euclidean;
 import org.riemopt.manifolds.XxtLift;
 import org.riemopt.plugins.losses.L2Loss;
 import org.riemopt.problem.DenseMeasurementOperator;
+import org.riemopt.problem.FactorJacobian;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.problem.ResidualWeight;
 import org.riemopt.problem.Problem;
 
 /**
@@ -59,16 +60,12 @@ final class SensingFixture {
         @Override public int size() { return inner.size(); }
         @Override public int rows() { return inner.rows(); }
         @Override public int cols() { return inner.cols(); }
-        @Override public double[] apply(DenseMatrix x) { passes++; return inner.apply(x); }
+        @Override public double[] apply(AmbientMatrix x) { passes++; return inner.apply(x); }
         @Override public AmbientMatrix adjoint(double[] w) { passes++; return inner.adjoint(w); }
-        @Override public void factorProducts(DenseMatrix u, DenseMatrix v, double[] av, double[] atu) {
+        @Override public FactorJacobian linearize(DenseMatrix u, DenseMatrix v, DenseMatrix p,
+                                                  ResidualWeight weight) {
             passes++;
-            inner.factorProducts(u, v, av, atu);
-        }
-        @Override public AmbientMatrix factorProductsAndAdjoint(DenseMatrix u, DenseMatrix v, double[] av,
-                                                              double[] atu, IntToDoubleFunction weight) {
-            passes++;
-            return inner.factorProductsAndAdjoint(u, v, av, atu, weight);
+            return inner.linearize(u, v, p, weight);
         }
     }
 }
