@@ -41,7 +41,7 @@ final class PluginsCommand extends Subcommand implements Callable<Integer> {
                     Map<String, Object> q = new LinkedHashMap<>();
                     q.put("name", s.name());
                     q.put("type", s.type().description());
-                    q.put("required", s.isRequired());
+                    q.put("required", s.required());
                     q.put("default", s.defaultValue());
                     q.put("doc", s.doc());
                     parameters.add(q);
@@ -73,7 +73,8 @@ final class PluginsCommand extends Subcommand implements Callable<Integer> {
                     version(e));
             for (ParameterSpec s : e.parameters()) {
                 out.printf("      %-20s %-22s %s%s%n", s.name(), s.type().description(), s.doc(),
-                        s.isRequired() ? " (required)" : " (default " + s.defaultValue() + ")");
+                        s.required() ? " (required)" : s.defaultValue() == null ? " (optional)"
+                                : " (default " + s.defaultValue() + ")");
             }
         }
         for (PluginProblem problem : registry.problems()) {

@@ -1,5 +1,7 @@
 package org.riemopt.problem;
 
+import java.util.Optional;
+
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
 
@@ -38,6 +40,14 @@ public interface MeasurementOperator {
      * @throws IllegalArgumentException if the factors have the wrong shapes
      */
     FactorJacobian linearize(DenseMatrix u, DenseMatrix v, DenseMatrix p, ResidualWeight weight);
+
+    /**
+     * The measurements {@code b} that come with the operator itself (the values of observed entries read with a
+     * completion instance), or empty when {@code b} is measured from a truth or given in the spec.
+     */
+    default Optional<double[]> ownMeasurements() {
+        return Optional.empty();
+    }
 
     /** Checks the shapes of the factors given to {@link #linearize}. */
     default void requireFactors(DenseMatrix u, DenseMatrix v, DenseMatrix p) {

@@ -13,7 +13,9 @@ public enum ParameterType {
     /** A matrix written as a list of rows. */
     MATRIX("matrix (list of rows)"),
     /** A list of matrices, each a list of rows. */
-    MATRIX_LIST("list of matrices");
+    MATRIX_LIST("list of matrices"),
+    /** A file path; a relative path is resolved against the spec's folder. */
+    FILE("file path (relative to the spec's folder)");
 
     private final String description;
 

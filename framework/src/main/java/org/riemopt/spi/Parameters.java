@@ -1,5 +1,6 @@
 package org.riemopt.spi;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,11 +25,22 @@ public final class Parameters {
     }
 
     /**
-     * Validates raw values against {@code specs}.
+     * Validates raw values against {@code specs}; {@link ParameterType#FILE} values are resolved against the working
+     * directory.
      *
      * @throws IllegalArgumentException naming the key, the value given and what is allowed
      */
     public static Parameters of(List<ParameterSpec> specs, Map<String, ?> raw) {
+        return of(specs, raw, Path.of(""));
+    }
+
+    /**
+     * Validates raw values against {@code specs}, resolving relative {@link ParameterType#FILE} values against
+     * {@code baseDirectory} (the spec's folder).
+     *
+     * @throws IllegalArgumentException naming the key, the value given and what is allowed
+     */
+    public static Parameters of(List<ParameterSpec> specs, Map<String, ?> raw, Path baseDirectory) {
         Map<String, ParameterSpec> byName = new LinkedHashMap<>();
         specs.forEach(s -> byName.put(s.name(), s));
         for (String key : raw.keySet()) {
@@ -41,11 +53,11 @@ public final class Parameters {
         for (ParameterSpec spec : specs) {
             Object value = raw.get(spec.name());
             if (value != null) {
-                values.put(spec.name(), convert(spec, value));
-            } else if (spec.isRequired()) {
+                values.put(spec.name(), convert(spec, value, baseDirectory));
+            } else if (spec.required()) {
                 throw new IllegalArgumentException("missing key '" + spec.name() + "' (" + spec.type().description()
                         + ": " + spec.doc() + ")");
-            } else {
+            } else if (spec.defaultValue() != null) {
                 // Defaults come from the provider, not the user, and may be infinite (no time limit).
                 values.put(spec.name(), spec.defaultValue());
             }
@@ -78,6 +90,16 @@ public final class Parameters {
         return (DenseMatrix) get(name);
     }
 
+    /** A file parameter, resolved against the spec's folder. */
+    public Path path(String name) {
+        return (Path) get(name);
+    }
+
+    /** Whether the parameter has a value (given, or by default). */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     /** A list-of-matrices parameter. */
     @SuppressWarnings("unchecked")
     public List<DenseMatrix> matrices(String name) {
@@ -91,12 +113,12 @@ public final class Parameters {
 
     private Object get(String name) {
         if (!values.containsKey(name)) {
-            throw new IllegalArgumentException("no parameter '" + name + "' is declared");
+            throw new IllegalArgumentException("parameter '" + name + "' is not declared or was not given");
         }
         return values.get(name);
     }
 
-    private static Object convert(ParameterSpec spec, Object value) {
+    private static Object convert(ParameterSpec spec, Object value, Path baseDirectory) {
         String key = spec.name();
         switch (spec.type()) {
             case INTEGER:
@@ -133,6 +155,11 @@ public final class Parameters {
                     out.add(matrix(key + "[" + i + "]", list.get(i)));
                 }
                 return Collections.unmodifiableList(out);
+            case FILE:
+                if (value instanceof String s && !s.isBlank()) {
+                    return baseDirectory.resolve(s).normalize();
+                }
+                throw wrongType(key, value, spec.type());
             default:
                 throw new IllegalStateException("unhandled type " + spec.type());
         }
