@@ -45,9 +45,12 @@ public final class HessianLanczos {
      */
     private static final double NEGLIGIBLE = 1e-12;
 
-    /** While the basis is this small, {@code T_k} is diagonalized every step; later every {@link #CHECK_STRIDE}. */
+    /**
+     * While the basis is this small, {@code T_k} is diagonalized every step; later after every {@code k/8} steps, so
+     * that the {@code O(k³)} diagonalizations cost a few times the last one and at most an eighth more products are
+     * made than needed.
+     */
     private static final int CHECK_EVERY_STEP = 32;
-    private static final int CHECK_STRIDE = 8;
 
     private HessianLanczos() {
     }
@@ -65,7 +68,8 @@ public final class HessianLanczos {
      * @param random        draws the start vector
      * @param tolerance     relative residual tolerance, see {@link #DEFAULT_TOLERANCE}
      * @param maxIterations cap on the Lanczos steps (Hessian-vector products); {@code dim} is used if smaller
-     * @throws IllegalArgumentException if the tolerance is not positive and finite or maxIterations is below 1
+     * @throws IllegalArgumentException if the tolerance is not positive and finite, maxIterations is below 1 or the
+     *                                  manifold has dimension 0
      */
     public static <P, T> ExtremeEigenpairs<T> extremes(Problem<P, T> problem, P x, RandomGenerator random,
                                                        double tolerance, int maxIterations) {
@@ -76,6 +80,9 @@ public final class HessianLanczos {
             throw new IllegalArgumentException("maxIterations must be at least 1, got " + maxIterations);
         }
         Manifold<P, T> m = problem.manifold();
+        if (m.dim() < 1) {
+            throw new IllegalArgumentException(m.name() + " has dimension 0: the Hessian has no eigenvalues");
+        }
         int limit = Math.min(maxIterations, m.dim());
         List<T> basis = new ArrayList<>();
         double[] alpha = new double[limit];
@@ -83,6 +90,7 @@ public final class HessianLanczos {
         T start = m.randomTangent(x, random);
         T q = m.lincomb(x, 1 / m.norm(x, start), start, 0, start);
         double scale = 0;
+        int nextCheck = 0;
         for (int k = 1; ; k++) {
             basis.add(q);
             T w = problem.hessian(x, q);
@@ -101,7 +109,8 @@ public final class HessianLanczos {
             beta[k - 1] = m.norm(x, w);
             boolean invariant = beta[k - 1] <= NEGLIGIBLE * scale;
             boolean last = invariant || k == limit;
-            if (last || k <= CHECK_EVERY_STEP || k % CHECK_STRIDE == 0) {
+            if (last || k <= CHECK_EVERY_STEP || k >= nextCheck) {
+                nextCheck = k + k / 8;
                 Ritz ritz = Ritz.of(alpha, beta, k);
                 double size = Math.max(Math.abs(ritz.min), Math.abs(ritz.max));
                 double bound = tolerance * Math.max(size, Double.MIN_NORMAL);

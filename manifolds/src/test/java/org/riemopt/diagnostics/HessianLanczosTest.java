@@ -1,6 +1,7 @@
 package org.riemopt.diagnostics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,7 +135,7 @@ class HessianLanczosTest {
         ExtremeEigenpairs<DenseMatrix> e = HessianLanczos.extremes(problem, manifold.random(random), random, 1e-8, 3);
 
         assertEquals(3, e.iterations());
-        assertTrue(!e.converged());
+        assertFalse(e.converged());
         assertTrue(Math.max(e.minResidual(), e.maxResidual()) > 1e-8 * Math.max(Math.abs(e.min()), e.max()));
     }
 
