@@ -15,14 +15,14 @@ import org.riemopt.problem.Problem;
  * for problems too large for the dense {@link HessianSpectrum}.
  *
  * <p>The Krylov basis is built in the tangent space at {@code x} with the manifold's metric, from a random tangent
- * vector, and is kept: each new direction is orthogonalized against all of it, twice (full reorthogonalization,
- * Golub and Van Loan §10.3.1). A Hessian assembled in floating point is symmetric only to about {@code 1e-12}, and
- * without this the basis loses orthogonality as Ritz values converge, which produces spurious copies ("ghosts") of
- * converged eigenvalues. The cost is {@code k} Hessian-vector products and {@code O(k²)} inner products and linear
+ * vector, and is kept: each new direction is orthogonalized against all of it, twice (full reorthogonalization).
+ * Without this, in floating point the basis loses orthogonality as Ritz values converge (Paige's analysis, made
+ * worse here because a Hessian assembled in floating point is symmetric only to about {@code 1e-12}), which
+ * produces spurious copies ("ghosts") of converged eigenvalues. The cost is {@code k} Hessian-vector products and {@code O(k²)} inner products and linear
  * combinations of tangent vectors for {@code k} steps, and {@code k} tangent vectors of memory.
  *
  * <p>A Ritz pair {@code (θ, Qs)} of the {@code k x k} tridiagonal {@code T_k} has residual
- * {@code ‖Hess[Qs] − θQs‖ = |β_k s_k|} (Parlett, §13.1), so convergence is read off {@code T_k} without further
+ * {@code ‖Hess[Qs] − θQs‖ = |β_k s_k|} (Parlett, ch. 13), so convergence is read off {@code T_k} without further
  * products. The iteration stops when both extreme pairs satisfy
  * {@code |β_k s_k| ≤ tolerance·max(|θ_min|, |θ_max|)}, when {@code β_k} is negligible (the Krylov space is
  * invariant and its Ritz values are exact eigenvalues; a random start vector is orthogonal to an eigenvector only
