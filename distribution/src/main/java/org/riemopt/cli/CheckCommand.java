@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 
 import org.riemopt.diagnostics.DerivativeChecks;
+import org.riemopt.diagnostics.ExtremeEigenpairs;
+import org.riemopt.diagnostics.HessianLanczos;
 import org.riemopt.diagnostics.HessianSpectrum;
 import org.riemopt.diagnostics.SlopeCheck;
 import org.riemopt.manifold.Manifold;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Mixin;
  * {@code riemopt check SPEC}: derivative checks and the Hessian spectrum at the spec's initial point.
  */
 @Command(name = "check", description = "Check the gradient and Hessian (Taylor slopes, symmetry) at the spec's "
-        + "initial point, and list the Hessian's eigenvalues when the dimension is at most "
+        + "initial point, report the Hessian's extreme eigenvalues (Lanczos, relative residual "
+        + "<= 1e-8), and list all its eigenvalues when the dimension is at most "
         + CheckCommand.MAX_SPECTRUM_DIMENSION + ".")
 final class CheckCommand extends Subcommand implements Callable<Integer> {
 
@@ -48,6 +51,10 @@ final class CheckCommand extends Subcommand implements Callable<Integer> {
             out.printf("Hessian Taylor slope:    %.4f (3 expected)%s%n", (double) report.get("hessianSlope"),
                     Boolean.TRUE.equals(report.get("hessianModelExact")) ? ", model exact to round-off" : "");
             out.printf("Hessian symmetry error:  %.3e%n", (double) report.get("hessianSymmetryError"));
+            out.printf("Hessian min eigenvalue:  %.10g%n", (double) report.get("hessianMinEigenvalue"));
+            out.printf("Hessian max eigenvalue:  %.10g%s%n", (double) report.get("hessianMaxEigenvalue"),
+                    Boolean.TRUE.equals(report.get("hessianLanczosConverged")) ? ""
+                            : " (Lanczos did not reach its tolerance)");
             if (report.containsKey("hessianEigenvalues")) {
                 out.print("Hessian eigenvalues:    ");
                 for (double v : (double[]) report.get("hessianEigenvalues")) {
@@ -76,6 +83,10 @@ final class CheckCommand extends Subcommand implements Callable<Integer> {
         report.put("hessianSlope", hessian.slope());
         report.put("hessianModelExact", hessian.exact());
         report.put("hessianSymmetryError", DerivativeChecks.hessianSymmetryError(problem, x, u, v));
+        ExtremeEigenpairs<T> extremes = HessianLanczos.extremes(problem, x, random);
+        report.put("hessianMinEigenvalue", extremes.min());
+        report.put("hessianMaxEigenvalue", extremes.max());
+        report.put("hessianLanczosConverged", extremes.converged());
         if (m.dim() <= MAX_SPECTRUM_DIMENSION) {
             report.put("hessianEigenvalues", HessianSpectrum.eigenvalues(problem, x, random));
         }

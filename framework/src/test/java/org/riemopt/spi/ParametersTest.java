@@ -1,9 +1,11 @@
 package org.riemopt.spi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ class ParametersTest {
     private final List<ParameterSpec> specs = List.of(
             ParameterSpec.required("count", ParameterType.INTEGER, "how many"),
             ParameterSpec.optional("scale", ParameterType.NUMBER, 1.5, "a factor"),
-            ParameterSpec.optional("matrix", ParameterType.MATRIX, null, "a matrix"));
+            ParameterSpec.optional("matrix", ParameterType.MATRIX, "a matrix"));
 
     @Test
     void fillsDefaultsAndConvertsTypes() {
@@ -22,6 +24,22 @@ class ParametersTest {
         assertEquals(3, p.integer("count"));
         assertEquals(1.5, p.number("scale"));
         assertEquals(2.0, Parameters.of(specs.subList(0, 2), Map.of("count", 3, "scale", 2)).number("scale"));
+    }
+
+    @Test
+    void optionalKeysWithoutDefaultAreAbsentUnlessGiven() {
+        Parameters p = Parameters.of(specs, Map.of("count", 3));
+        assertFalse(p.has("matrix"));
+        assertTrue(Parameters.of(specs, Map.of("count", 3, "matrix", List.of(List.of(1.0)))).has("matrix"));
+    }
+
+    @Test
+    void filesResolveAgainstTheSpecFolder() {
+        List<ParameterSpec> file = List.of(ParameterSpec.required("file", ParameterType.FILE, "data"));
+        Path base = Path.of("/data/specs");
+        assertEquals(Path.of("/data/specs/A.npy"), Parameters.of(file, Map.of("file", "A.npy"), base).path("file"));
+        assertEquals(Path.of("/tmp/B.npy"), Parameters.of(file, Map.of("file", "/tmp/B.npy"), base).path("file"));
+        assertThrows(IllegalArgumentException.class, () -> Parameters.of(file, Map.of("file", 3), base));
     }
 
     @Test

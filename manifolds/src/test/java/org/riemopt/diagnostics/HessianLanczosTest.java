@@ -41,7 +41,7 @@ class HessianLanczosTest {
         DenseMeasurementOperator operator = DenseMeasurementOperator.of(a);
         double[] b = operator.apply(DenseMatrix.ofRows(new double[][] {{1, 0}, {0, 0}}));
         Problem<FixedRankPoint, FixedRankTangent> problem = new Problem<>(manifold,
-                new FixedRankIdentityLift(2, 2, 1), operator, b, new L2Loss(), List.of());
+                new FixedRankIdentityLift(2, 2), operator, b, new L2Loss(), List.of());
         FixedRankPoint x = manifold.fromMatrix(DenseMatrix.ofRows(new double[][] {{0, 0}, {0, 0.5}}));
 
         ExtremeEigenpairs<FixedRankTangent> e = HessianLanczos.extremes(problem, x, new Random(SEED));
@@ -67,7 +67,7 @@ class HessianLanczosTest {
         Random random = new Random(SEED + 1);
         FixedRankEmbedded manifold = new FixedRankEmbedded(8, 6, 2);
         Problem<FixedRankPoint, FixedRankTangent> problem =
-                gaussianSensing(manifold, new FixedRankIdentityLift(8, 6, 2), random);
+                gaussianSensing(manifold, new FixedRankIdentityLift(8, 6), random);
         FixedRankPoint x = manifold.random(random);
         ExtremeEigenpairs<FixedRankTangent> e = assertAgreesWithDense(problem, x, random);
         assertUnitTangent(manifold, x, e.minVector());
