@@ -69,6 +69,16 @@ public final class PsdFixedRank implements Manifold<DenseMatrix, DenseMatrix> {
     }
 
     @Override
+    public int ambientRows() {
+        return n;
+    }
+
+    @Override
+    public int ambientCols() {
+        return rank;
+    }
+
+    @Override
     public double inner(DenseMatrix y, DenseMatrix u, DenseMatrix v) {
         return u.inner(v);
     }
