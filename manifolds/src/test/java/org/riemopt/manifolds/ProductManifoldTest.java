@@ -1,10 +1,15 @@
 package org.riemopt.manifolds;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -13,10 +18,17 @@ import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.linalg.LowRankMatrix;
 import org.riemopt.linalg.ProductAmbient;
 import org.riemopt.manifold.Manifold;
+import org.riemopt.manifold.SearchSpace;
+import org.riemopt.problem.DenseMeasurementOperator;
 import org.riemopt.problem.Lift;
+import org.riemopt.problem.Linearization;
+import org.riemopt.spi.Parameters;
 import org.riemopt.testing.ManifoldContract;
 
-/** {@link ProductManifold} of {@code Euclidean(5x2) x Euclidean(4x2)}, plus {@link ProductAmbient}'s products. */
+/**
+ * {@link ProductManifold} of {@code Euclidean(5x2) x Euclidean(4x2)} with the {@code UVᵀ} lift, plus
+ * {@link ProductAmbient}'s products and the {@code factors} provider.
+ */
 class ProductManifoldTest extends ManifoldContract<Tuple, Tuple> {
 
     private final ProductManifold manifold = ProductManifold.of(new Euclidean(5, 2), new Euclidean(4, 2));
@@ -39,7 +51,7 @@ class ProductManifoldTest extends ManifoldContract<Tuple, Tuple> {
 
     @Override
     protected List<Lift<Tuple, Tuple>> lifts() {
-        return List.of();
+        return List.of(new UvtLift(5, 4, 2));
     }
 
     @Test
@@ -114,6 +126,46 @@ class ProductManifoldTest extends ManifoldContract<Tuple, Tuple> {
         assertNotEquals(Tuple.of(a, "b"), Tuple.of("b", a));
         DenseMatrix first = Tuple.of(a, "b").get(0);
         assertEquals(a, first);
+    }
+
+    @Test
+    void uvtLiftAgreesWithTheDenseChainRule() {
+        Tuple x = manifold.random(random);
+        DenseMatrix u = x.get(0);
+        DenseMatrix v = x.get(1);
+        List<DenseMatrix> matrices = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            matrices.add(DenseMatrix.gaussian(5, 4, random));
+        }
+        DenseMeasurementOperator operator = DenseMeasurementOperator.of(matrices);
+        UvtLift lift = new UvtLift(5, 4, 2);
+        Linearization<Tuple> lin = lift.linearize(x, operator, (i, value) -> 2 * value);
+        assertEquals(0, lift.toMatrix(x).minus(u.timesTranspose(v)).normF(), 1e-15);
+        double[] values = operator.apply(u.timesTranspose(v));
+        assertArrayEquals(values, lin.values(), 1e-13);
+        Tuple d = manifold.randomTangent(x, random);
+        DenseMatrix du = d.get(0);
+        DenseMatrix dv = d.get(1);
+        assertArrayEquals(operator.apply(du.timesTranspose(v).plus(u.timesTranspose(dv))), lin.push(d), 1e-13);
+        DenseMatrix g = operator.adjoint(lin.weights()).toDense();
+        DenseMatrix pullback = ProductAmbient.of(g.times(v), g.transposeTimes(u)).toDense();
+        assertEquals(0, lin.pullback(lin.weights()).toDense().minus(pullback).normF(), 1e-13 * g.normF());
+        DenseMatrix curvature = ProductAmbient.of(g.times(dv), g.transposeTimes(du)).toDense();
+        assertEquals(0, lin.curvature(lin.weights(), d).toDense().minus(curvature).normF(), 1e-13 * g.normF());
+    }
+
+    @Test
+    void factorSpaceProviderBuildsTheProductWithTheUvtLift() {
+        FactorSpaceProvider provider = new FactorSpaceProvider();
+        SearchSpace<Tuple, Tuple> space = provider.create(
+                Parameters.of(provider.parameters(), Map.of("rows", 5, "cols", 4, "rank", 2)));
+        assertEquals("Product(Euclidean(5x2), Euclidean(4x2))", space.manifold().name());
+        assertEquals("uvt", space.defaultLift());
+        assertEquals(5, space.lifts().get("uvt").rows());
+        assertEquals(4, space.lifts().get("uvt").cols());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> space.pointFromMatrix(DenseMatrix.zeros(5, 4)));
+        assertTrue(e.getMessage().contains("init: {u: U, v: V}"), e.getMessage());
     }
 
     /** The components of a tuple of dense matrices as one block-diagonal matrix. */
