@@ -1,7 +1,5 @@
 package org.riemopt.linalg;
 
-import java.util.Arrays;
-
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.linear.Array2DRowRealMatrix;
 import org.hipparchus.linear.LUDecomposition;
@@ -11,8 +9,8 @@ import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * The small decompositions the manifolds need: a thin Householder QR of a tall {@code n x k} matrix (written here
- * because Hipparchus only returns the full {@code n x n} factor), and SVD and symmetric eigenvalues of small dense
- * matrices, delegated to Hipparchus.
+ * because Hipparchus only returns the full {@code n x n} factor), SVD and symmetric eigendecompositions of small dense
+ * matrices, delegated to Hipparchus, and the symmetric Lyapunov equation solved through the latter.
  */
 public final class Decompositions {
 
@@ -25,6 +23,15 @@ public final class Decompositions {
 
     /** A thin SVD {@code A = U diag(s) Vᵀ} with singular values in decreasing order. */
     public record SVD(DenseMatrix u, double[] s, DenseMatrix v) {
+    }
+
+    /**
+     * A symmetric eigendecomposition {@code A = Q diag(values) Qᵀ}.
+     *
+     * @param values  eigenvalues in ascending order
+     * @param vectors {@code Q}, orthonormal eigenvectors as columns, in the order of {@code values}
+     */
+    public record SymmetricEigen(double[] values, DenseMatrix vectors) {
     }
 
     /**
@@ -98,10 +105,41 @@ public final class Decompositions {
 
     /** Eigenvalues of a symmetric matrix in ascending order; the input is symmetrized first. */
     public static double[] symmetricEigenvalues(DenseMatrix a) {
+        return symmetricEigen(a).values();
+    }
+
+    /** Eigenvalues and eigenvectors of a symmetric matrix, by Hipparchus; the input is symmetrized first. */
+    public static SymmetricEigen symmetricEigen(DenseMatrix a) {
         DenseMatrix sym = a.plus(a.transpose()).scale(0.5);
-        double[] values = new EigenDecompositionSymmetric(toHipparchus(sym)).getEigenvalues();
-        Arrays.sort(values);
-        return values;
+        EigenDecompositionSymmetric eigen = new EigenDecompositionSymmetric(toHipparchus(sym),
+                EigenDecompositionSymmetric.DEFAULT_EPSILON, false);
+        return new SymmetricEigen(eigen.getEigenvalues(), fromHipparchus(eigen.getV()));
+    }
+
+    /**
+     * Solves the Lyapunov equation {@code A X + X A = C} for a symmetric positive definite {@code A} (k x k) through
+     * its eigendecomposition {@code A = Q Λ Qᵀ}: in the eigenbasis the equation decouples into
+     * {@code (λᵢ + λⱼ) X̃ᵢⱼ = C̃ᵢⱼ} with {@code C̃ = Qᵀ C Q}, and {@code X = Q X̃ Qᵀ} (Bartels–Stewart with a diagonal
+     * Schur form). {@code λᵢ + λⱼ > 0} is what makes the solution unique; a skew {@code C} gives a skew {@code X}.
+     *
+     * @throws IllegalArgumentException if {@code A} is not positive definite
+     */
+    public static DenseMatrix solveSymmetricLyapunov(DenseMatrix a, DenseMatrix c) {
+        SymmetricEigen eigen = symmetricEigen(a);
+        double[] lambda = eigen.values();
+        if (!(lambda[0] > 0)) {
+            throw new IllegalArgumentException("the Lyapunov equation needs a positive definite matrix, smallest "
+                    + "eigenvalue " + lambda[0]);
+        }
+        DenseMatrix q = eigen.vectors();
+        double[] rotated = q.transposeTimes(c).times(q).data().clone();
+        int k = lambda.length;
+        for (int j = 0; j < k; j++) {
+            for (int i = 0; i < k; i++) {
+                rotated[i + j * k] /= lambda[i] + lambda[j];
+            }
+        }
+        return q.times(DenseMatrix.wrap(k, k, rotated)).timesTranspose(q);
     }
 
     private static RealMatrix toHipparchus(DenseMatrix a) {

@@ -205,6 +205,16 @@ public final class DenseMatrix implements AmbientMatrix {
         return new DenseMatrix(rows, to - from, Arrays.copyOfRange(data, from * rows, to * rows));
     }
 
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive). */
+    public DenseMatrix rowRange(int from, int to) {
+        int height = to - from;
+        double[] out = new double[height * cols];
+        for (int j = 0; j < cols; j++) {
+            System.arraycopy(data, from + j * rows, out, j * height, height);
+        }
+        return new DenseMatrix(height, cols, out);
+    }
+
     /** The block {@code [this, b]}. */
     public DenseMatrix hconcat(DenseMatrix b) {
         if (b.rows != rows) {

@@ -22,6 +22,15 @@ public interface Manifold<P, T> {
     /** The dimension of the manifold. */
     int dim();
 
+    /**
+     * Rows of the ambient matrices: those {@link #proj} takes and Euclidean gradients arrive as. A product manifold
+     * needs it to find each factor's block of an ambient matrix.
+     */
+    int ambientRows();
+
+    /** Columns of the ambient matrices (see {@link #ambientRows()}). */
+    int ambientCols();
+
     /** The Riemannian metric at {@code x}. */
     double inner(P x, T u, T v);
 

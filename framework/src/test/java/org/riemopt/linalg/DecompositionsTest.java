@@ -2,6 +2,8 @@ package org.riemopt.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 
@@ -46,6 +48,39 @@ class DecompositionsTest {
     void symmetricEigenvaluesAscending() {
         DenseMatrix a = DenseMatrix.ofRows(new double[][] {{2, 1}, {1, 2}});
         assertArrayEquals(new double[] {1, 3}, Decompositions.symmetricEigenvalues(a), 1e-14);
+    }
+
+    @Test
+    void symmetricEigenReconstructsWithAscendingValues() {
+        DenseMatrix g = DenseMatrix.gaussian(5, 5, random);
+        DenseMatrix a = g.plus(g.transpose());
+        Decompositions.SymmetricEigen eigen = Decompositions.symmetricEigen(a);
+        DenseMatrix q = eigen.vectors();
+        assertEquals(0, q.times(DenseMatrix.diagonal(eigen.values())).timesTranspose(q).minus(a).normF(), 1e-13);
+        assertEquals(0, q.transposeTimes(q).minus(DenseMatrix.identity(5)).normF(), 1e-13);
+        for (int i = 1; i < 5; i++) {
+            assertTrue(eigen.values()[i - 1] <= eigen.values()[i]);
+        }
+    }
+
+    @Test
+    void lyapunovSolutionSatisfiesItsEquation() {
+        DenseMatrix y = DenseMatrix.gaussian(7, 3, random);
+        DenseMatrix a = y.transposeTimes(y);
+        DenseMatrix c = DenseMatrix.gaussian(3, 3, random);
+        DenseMatrix x = Decompositions.solveSymmetricLyapunov(a, c);
+        assertEquals(0, a.times(x).plus(x.times(a)).minus(c).normF(), 1e-13 * a.normF() * x.normF());
+        DenseMatrix skew = c.minus(c.transpose());
+        DenseMatrix omega = Decompositions.solveSymmetricLyapunov(a, skew);
+        assertEquals(0, omega.plus(omega.transpose()).normF(), 1e-13 * omega.normF(), "skew C gives skew X");
+    }
+
+    @Test
+    void lyapunovNeedsAPositiveDefiniteMatrix() {
+        DenseMatrix indefinite = DenseMatrix.ofRows(new double[][] {{1, 2}, {2, 1}});
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Decompositions.solveSymmetricLyapunov(indefinite, DenseMatrix.identity(2)));
+        assertTrue(e.getMessage().contains("positive definite"), e.getMessage());
     }
 
     @Test

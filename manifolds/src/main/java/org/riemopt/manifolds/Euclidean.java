@@ -48,6 +48,16 @@ public final class Euclidean implements Manifold<DenseMatrix, DenseMatrix> {
     }
 
     @Override
+    public int ambientRows() {
+        return rows;
+    }
+
+    @Override
+    public int ambientCols() {
+        return cols;
+    }
+
+    @Override
     public double inner(DenseMatrix x, DenseMatrix u, DenseMatrix v) {
         return u.inner(v);
     }

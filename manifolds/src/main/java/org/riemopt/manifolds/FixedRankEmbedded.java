@@ -76,6 +76,16 @@ public final class FixedRankEmbedded implements Manifold<FixedRankPoint, FixedRa
     }
 
     @Override
+    public int ambientRows() {
+        return rows;
+    }
+
+    @Override
+    public int ambientCols() {
+        return cols;
+    }
+
+    @Override
     public double inner(FixedRankPoint x, FixedRankTangent a, FixedRankTangent b) {
         return a.m().inner(b.m()) + a.up().inner(b.up()) + a.vp().inner(b.vp());
     }
