@@ -30,4 +30,27 @@ public interface SearchSpace<P, T> {
      * @throws IllegalArgumentException if the matrix has the wrong size or is not a point of the manifold
      */
     P pointFromMatrix(DenseMatrix matrix);
+
+    /**
+     * The point given by factors {@code (U, V)} as a spec writes them ({@code init: {u: U, v: V}}), meaning the
+     * matrix {@code U Vᵀ}: the pair itself on the factor space, the rank-r matrix on fixed-rank ones. This default,
+     * for manifolds of symmetric factors {@code X} ({@code φ = XXᵀ}), accepts only {@code U = V} and returns
+     * {@link #pointFromMatrix}{@code (U)}.
+     *
+     * @throws IllegalArgumentException if the factors do not describe a point
+     */
+    default P pointFromFactors(DenseMatrix u, DenseMatrix v) {
+        if (u.rows() != v.rows() || u.cols() != v.cols() || u.minus(v).normF() != 0) {
+            throw new IllegalArgumentException("a point of " + manifold().name() + " is one factor X (the matrix "
+                    + "X X^T); give it as init: {matrix: X}, or with u and v equal");
+        }
+        return pointFromMatrix(u);
+    }
+
+    /**
+     * The point as named arrays in the form {@code init} reads back: {@code {matrix: X}} for a single factor,
+     * {@code {u, v}} for the factor space, {@code {u, s, v}} for a fixed-rank {@code U S Vᵀ}. {@code run --save-point}
+     * writes them.
+     */
+    Map<String, DenseMatrix> pointArrays(P x);
 }

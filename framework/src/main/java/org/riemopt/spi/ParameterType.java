@@ -10,8 +10,8 @@ public enum ParameterType {
     BOOLEAN("boolean"),
     /** A string. */
     STRING("string"),
-    /** A matrix written as a list of rows. */
-    MATRIX("matrix (list of rows)"),
+    /** A matrix written as a list of rows, or {@code {file: path}} (a .npy or MatrixMarket file). */
+    MATRIX("matrix (list of rows, or {file: path})"),
     /** A list of matrices, each a list of rows. */
     MATRIX_LIST("list of matrices"),
     /** A file path; a relative path is resolved against the spec's folder. */

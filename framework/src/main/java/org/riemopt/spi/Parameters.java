@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.riemopt.io.ArrayFile;
 import org.riemopt.linalg.DenseMatrix;
 
 /**
@@ -145,14 +146,14 @@ public final class Parameters {
                 }
                 throw wrongType(key, value, spec.type());
             case MATRIX:
-                return matrix(key, value);
+                return matrix(key, value, baseDirectory);
             case MATRIX_LIST:
                 if (!(value instanceof List<?> list)) {
                     throw wrongType(key, value, spec.type());
                 }
                 List<DenseMatrix> out = new ArrayList<>();
                 for (int i = 0; i < list.size(); i++) {
-                    out.add(matrix(key + "[" + i + "]", list.get(i)));
+                    out.add(matrix(key + "[" + i + "]", list.get(i), baseDirectory));
                 }
                 return Collections.unmodifiableList(out);
             case FILE:
@@ -163,6 +164,31 @@ public final class Parameters {
             default:
                 throw new IllegalStateException("unhandled type " + spec.type());
         }
+    }
+
+    /**
+     * Converts a matrix value: a list of rows of numbers (shape and finiteness checked), or {@code {file: path}}, a
+     * {@code .npy} or MatrixMarket file read at file speed (a relative path resolved against {@code baseDirectory}).
+     * {@code key} names the value in errors.
+     */
+    public static DenseMatrix matrix(String key, Object value, Path baseDirectory) {
+        if (value instanceof Map<?, ?> map) {
+            return ArrayFile.open(file(key, map, baseDirectory)).readMatrix();
+        }
+        return matrix(key, value);
+    }
+
+    /**
+     * The path of a {@code {file: path}} value, resolved against {@code baseDirectory}.
+     *
+     * @throws IllegalArgumentException if the mapping has other keys or the path is not a string
+     */
+    public static Path file(String key, Map<?, ?> value, Path baseDirectory) {
+        if (value.size() != 1 || !(value.get("file") instanceof String name) || name.isBlank()) {
+            throw new IllegalArgumentException("key '" + key + "': expected a list of rows or {file: path}, got "
+                    + brief(value));
+        }
+        return baseDirectory.resolve(name).normalize();
     }
 
     /** Converts a list of rows of numbers, checking shape and finiteness; {@code key} names it in errors. */

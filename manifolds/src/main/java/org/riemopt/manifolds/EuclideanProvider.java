@@ -66,6 +66,11 @@ public final class EuclideanProvider implements ManifoldProvider {
                 }
                 return matrix;
             }
+
+            @Override
+            public Map<String, DenseMatrix> pointArrays(DenseMatrix x) {
+                return Map.of("matrix", x);
+            }
         };
     }
 }

@@ -1,6 +1,7 @@
 package org.riemopt.manifolds;
 
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.riemopt.linalg.DenseMatrix;
@@ -43,7 +44,7 @@ public final class FactorSpaceProvider implements ManifoldProvider {
         int cols = p.integer("cols");
         int rank = p.integer("rank");
         ProductManifold manifold = ProductManifold.of(new Euclidean(rows, rank), new Euclidean(cols, rank));
-        Map<String, Lift<Tuple, Tuple>> lifts = Map.of("uvt", new UvtLift(rows, cols, rank));
+        Map<String, Lift<Tuple, Tuple>> lifts = Map.of("uvt", new UvtLift(rows, cols));
         return new SearchSpace<>() {
             @Override
             public Manifold<Tuple, Tuple> manifold() {
@@ -64,6 +65,23 @@ public final class FactorSpaceProvider implements ManifoldProvider {
             public Tuple pointFromMatrix(DenseMatrix matrix) {
                 throw new IllegalArgumentException("a point of the factor space is a pair of factors, not one "
                         + "matrix; give it as init: {u: U, v: V}");
+            }
+
+            @Override
+            public Tuple pointFromFactors(DenseMatrix u, DenseMatrix v) {
+                if (u.rows() != rows || u.cols() != rank || v.rows() != cols || v.cols() != rank) {
+                    throw new IllegalArgumentException("expected factors U " + rows + "x" + rank + " and V " + cols
+                            + "x" + rank + ", got " + u.rows() + "x" + u.cols() + " and " + v.rows() + "x" + v.cols());
+                }
+                return Tuple.of(u, v);
+            }
+
+            @Override
+            public Map<String, DenseMatrix> pointArrays(Tuple x) {
+                Map<String, DenseMatrix> arrays = new LinkedHashMap<>();
+                arrays.put("u", x.get(0));
+                arrays.put("v", x.get(1));
+                return arrays;
             }
         };
     }

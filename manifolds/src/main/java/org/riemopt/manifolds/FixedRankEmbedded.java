@@ -193,9 +193,10 @@ public final class FixedRankEmbedded implements Manifold<FixedRankPoint, FixedRa
     }
 
     /**
-     * The point {@code X} given as a dense matrix, by its SVD truncated to rank {@code r}.
+     * The point {@code X} given as a dense matrix, by its SVD.
      *
-     * @throws IllegalArgumentException if the size is wrong or {@code X} has rank below {@code r}
+     * @throws IllegalArgumentException if the size is wrong or the numerical rank of {@code X} is not exactly
+     *                                  {@code r} (a larger rank is refused, not silently truncated)
      */
     public FixedRankPoint fromMatrix(DenseMatrix x) {
         if (x.rows() != rows || x.cols() != cols) {
@@ -203,14 +204,46 @@ public final class FixedRankEmbedded implements Manifold<FixedRankPoint, FixedRa
                     + x.cols());
         }
         Decompositions.SVD svd = Decompositions.svd(x);
-        double[] s = svd.s();
-        if (!(s[rank - 1] > 1e-12 * s[0])) {
-            throw new IllegalArgumentException("the matrix has rank below " + rank + " (singular values "
-                    + Arrays.toString(Arrays.copyOf(s, rank)) + "); a point of " + name() + " needs rank exactly "
-                    + rank);
-        }
-        return new FixedRankPoint(svd.u().columns(0, rank), DenseMatrix.diagonal(Arrays.copyOf(s, rank)),
+        requireRank(svd.s(), "the matrix");
+        return new FixedRankPoint(svd.u().columns(0, rank), DenseMatrix.diagonal(Arrays.copyOf(svd.s(), rank)),
                 svd.v().columns(0, rank));
+    }
+
+    /**
+     * The point {@code X = L Rᵀ} given by factors {@code L} ({@code m x r}) and {@code R} ({@code n x r}) of any
+     * scaling, without forming {@code X}: thin QR factorizations {@code L = Q_L R_L}, {@code R = Q_R R_R} and the SVD
+     * of the {@code r x r} core {@code R_L R_Rᵀ = A S Bᵀ} give {@code U = Q_L A}, {@code S}, {@code V = Q_R B}.
+     *
+     * @throws IllegalArgumentException if the shapes are wrong or {@code L Rᵀ} does not have rank exactly {@code r}
+     */
+    public FixedRankPoint fromFactors(DenseMatrix left, DenseMatrix right) {
+        if (left.rows() != rows || right.rows() != cols || left.cols() != rank || right.cols() != rank) {
+            throw new IllegalArgumentException("expected factors " + rows + "x" + rank + " and " + cols + "x" + rank
+                    + " (X = U V^T), got " + left.rows() + "x" + left.cols() + " and " + right.rows() + "x"
+                    + right.cols());
+        }
+        Decompositions.QR ql = Decompositions.thinQr(left);
+        Decompositions.QR qr = Decompositions.thinQr(right);
+        Decompositions.SVD core = Decompositions.svd(ql.r().times(qr.r().transpose()));
+        requireRank(core.s(), "U V^T");
+        return new FixedRankPoint(ql.q().times(core.u()), DenseMatrix.diagonal(core.s()), qr.q().times(core.v()));
+    }
+
+    /**
+     * Checks that singular values (descending) have numerical rank exactly {@code r}: those above
+     * {@code max(m, n)·eps·σ₁} count, as numpy's {@code matrix_rank}.
+     */
+    private void requireRank(double[] s, String what) {
+        double tolerance = Math.max(rows, cols) * Math.ulp(1.0) * s[0];
+        int numericalRank = 0;
+        for (double v : s) {
+            numericalRank += v > tolerance ? 1 : 0;
+        }
+        if (numericalRank != rank) {
+            throw new IllegalArgumentException(what + " has numerical rank " + numericalRank + " (singular values "
+                    + Arrays.toString(Arrays.copyOf(s, Math.min(s.length, rank + 1))) + (s.length > rank + 1 ? ", ..."
+                    : "") + "); a point of " + name() + " needs rank exactly " + rank);
+        }
     }
 
     private static DenseMatrix perp(DenseMatrix basis, DenseMatrix a) {

@@ -1,5 +1,6 @@
 package org.riemopt.manifolds;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.riemopt.linalg.DenseMatrix;
@@ -61,6 +62,20 @@ public final class FixedRankProvider implements ManifoldProvider {
             @Override
             public FixedRankPoint pointFromMatrix(DenseMatrix matrix) {
                 return manifold.fromMatrix(matrix);
+            }
+
+            @Override
+            public FixedRankPoint pointFromFactors(DenseMatrix u, DenseMatrix v) {
+                return manifold.fromFactors(u, v);
+            }
+
+            @Override
+            public Map<String, DenseMatrix> pointArrays(FixedRankPoint x) {
+                Map<String, DenseMatrix> arrays = new LinkedHashMap<>();
+                arrays.put("u", x.u());
+                arrays.put("s", x.s());
+                arrays.put("v", x.v());
+                return arrays;
             }
         };
     }

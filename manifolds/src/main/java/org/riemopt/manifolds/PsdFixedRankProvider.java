@@ -61,6 +61,11 @@ public final class PsdFixedRankProvider implements ManifoldProvider {
             public DenseMatrix pointFromMatrix(DenseMatrix matrix) {
                 return manifold.fromMatrix(matrix);
             }
+
+            @Override
+            public Map<String, DenseMatrix> pointArrays(DenseMatrix x) {
+                return Map.of("matrix", x);
+            }
         };
     }
 }

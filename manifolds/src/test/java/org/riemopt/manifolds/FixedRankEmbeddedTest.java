@@ -9,6 +9,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.riemopt.linalg.AmbientMatrix;
+import org.riemopt.linalg.Decompositions;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.manifold.Manifold;
 import org.riemopt.problem.Lift;
@@ -52,8 +53,10 @@ class FixedRankEmbeddedTest extends ManifoldContract<FixedRankPoint, FixedRankTa
         FixedRankPoint x = manifold.random(random);
         FixedRankTangent u = manifold.lincomb(x, 0.7, manifold.randomTangent(x, random), 0, manifold.zeroTangent(x));
         DenseMatrix sum = x.toMatrix().plus(embedTangent(x, u));
-        FixedRankPoint best = manifold.fromMatrix(sum);
-        assertEquals(0, manifold.retract(x, u, 1).toMatrix().minus(best.toMatrix()).normF(), 1e-12);
+        Decompositions.SVD svd = Decompositions.svd(sum);
+        DenseMatrix best = svd.u().columns(0, 2).times(DenseMatrix.diagonal(java.util.Arrays.copyOf(svd.s(), 2)))
+                .timesTranspose(svd.v().columns(0, 2));
+        assertEquals(0, manifold.retract(x, u, 1).toMatrix().minus(best).normF(), 1e-12);
         FixedRankPoint y = manifold.retract(x, u, 1);
         assertEquals(0, y.u().transposeTimes(y.u()).minus(DenseMatrix.identity(2)).normF(), 1e-12);
         assertEquals(0, y.v().transposeTimes(y.v()).minus(DenseMatrix.identity(2)).normF(), 1e-12);
@@ -85,6 +88,26 @@ class FixedRankEmbeddedTest extends ManifoldContract<FixedRankPoint, FixedRankTa
         DenseMatrix rankOne = DenseMatrix.ofRows(new double[][] {{1, 2}, {2, 4}});
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new FixedRankEmbedded(2, 2, 2).fromMatrix(rankOne));
-        assertTrue(e.getMessage().contains("rank below 2"), e.getMessage());
+        assertTrue(e.getMessage().contains("numerical rank 1"), e.getMessage());
+    }
+
+    @Test
+    void higherRankMatrixIsRefusedNotTruncated() {
+        DenseMatrix full = DenseMatrix.gaussian(8, 6, random);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> manifold.fromMatrix(full));
+        assertTrue(e.getMessage().contains("numerical rank 6") && e.getMessage().contains("rank exactly 2"),
+                e.getMessage());
+    }
+
+    @Test
+    void pointFromFactorsIsTheMatrixTheyMultiplyTo() {
+        DenseMatrix l = DenseMatrix.gaussian(8, 2, random);
+        DenseMatrix r = DenseMatrix.gaussian(6, 2, random);
+        FixedRankPoint x = manifold.fromFactors(l, r);
+        assertEquals(0, x.toMatrix().minus(l.timesTranspose(r)).normF(), 1e-12 * l.timesTranspose(r).normF());
+        assertEquals(0, x.u().transposeTimes(x.u()).minus(DenseMatrix.identity(2)).normF(), 1e-12);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> manifold.fromFactors(l, DenseMatrix.zeros(6, 2)));
+        assertTrue(e.getMessage().contains("numerical rank 0"), e.getMessage());
     }
 }
