@@ -19,7 +19,7 @@ import org.riemopt.linalg.DenseMatrix;
 public final class ArrayFile {
 
     /** The longest Java array the JVM reliably allocates. */
-    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+    static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final Path path;
     private final int rows;

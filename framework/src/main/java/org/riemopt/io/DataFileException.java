@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 public final class DataFileException extends IllegalArgumentException {
 
-    private final Path file;
+    private final transient Path file; // Path is not serializable
     private final String detail;
 
     /**

@@ -15,6 +15,9 @@ final class LineTokenizer {
 
     private static final int EOF = -1;
 
+    /** Longer tokens are not numbers; the cap keeps a binary file from being read into one huge token. */
+    private static final int MAX_TOKEN = 1 << 10;
+
     private final Path file;
     private final InputStream in;
     private final byte[] buffer = new byte[1 << 16];
@@ -30,11 +33,6 @@ final class LineTokenizer {
     LineTokenizer(Path file, InputStream in) {
         this.file = file;
         this.in = in;
-    }
-
-    /** The 1-based number of the current line. */
-    int line() {
-        return line;
     }
 
     /**
@@ -59,7 +57,7 @@ final class LineTokenizer {
     }
 
     /** Moves past the end of the current line, whatever it holds. */
-    void skipLine() {
+    private void skipLine() {
         int c;
         do {
             c = next();
@@ -168,11 +166,24 @@ final class LineTokenizer {
     /** Reads the current token into {@code token} and returns its length. */
     private int readToken() {
         int n = 0;
-        for (int c = peek(); !isSeparator(c); c = peek()) {
-            if (n == token.length) {
-                token = Arrays.copyOf(token, 2 * n);
+        // scans the buffer directly: this loop sees every byte of the values, so it avoids peek/next per byte
+        while (pos < limit || refill()) {
+            int p = pos;
+            while (p < limit && !isSeparator(buffer[p] & 0xff)) {
+                if (n == MAX_TOKEN) {
+                    pos = p;
+                    throw error("a token of more than " + MAX_TOKEN + " characters; expected numbers and words "
+                            + "separated by white space");
+                }
+                if (n == token.length) {
+                    token = Arrays.copyOf(token, 2 * n);
+                }
+                token[n++] = (char) (buffer[p++] & 0xff);
             }
-            token[n++] = (char) next();
+            pos = p;
+            if (p < limit) {
+                break;
+            }
         }
         return n;
     }

@@ -133,7 +133,7 @@ final class MatrixMarketReader implements AutoCloseable {
         }
         // the number of mirrored entries is known only now; growing once keeps at most the old and new arrays
         int total = stored + offDiagonal;
-        if (total > Integer.MAX_VALUE - 8) {
+        if (total > ArrayFile.MAX_ARRAY) {
             throw new DataFileException(file, "too many entries after mirroring the symmetric storage: " + total);
         }
         rowIndex = Arrays.copyOf(rowIndex, total);
@@ -193,8 +193,9 @@ final class MatrixMarketReader implements AutoCloseable {
         long entries;
         if (coordinate) {
             entries = tokens.nextLong("the number of entries");
-            if (entries < 0 || entries > Integer.MAX_VALUE - 8) {
-                throw tokens.error("the number of entries " + entries + " is out of range 0.." + (Integer.MAX_VALUE - 8));
+            if (entries < 0 || entries > ArrayFile.MAX_ARRAY) {
+                throw tokens.error("the number of entries " + entries + " is out of range 0.."
+                        + ArrayFile.MAX_ARRAY);
             }
         } else {
             long n = rows;

@@ -39,7 +39,8 @@ class BadFileTest {
     private Path npy(String name, String dict, byte[] data) throws IOException {
         byte[] text = (dict + "\n").getBytes(StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(10 + text.length + data.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) text.length).put(text).put(data);
+        b.put(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0}).putShort((short) text.length);
+        b.put(text).put(data);
         return Files.write(dir.resolve(name), b.array());
     }
 

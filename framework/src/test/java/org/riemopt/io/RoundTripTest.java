@@ -100,7 +100,8 @@ class RoundTripTest {
         array.readRowMajor(dest, 3);
         for (int i = 0; i < rows; i++) {
             for (int j = 0; j < cols; j++) {
-                assertEquals(Double.doubleToRawLongBits(m.get(i, j)), Double.doubleToRawLongBits(dest[3 + i * cols + j]));
+                assertEquals(Double.doubleToRawLongBits(m.get(i, j)),
+                        Double.doubleToRawLongBits(dest[3 + i * cols + j]), "(" + i + ", " + j + ")");
             }
         }
         assertBitIdentical(m, array.readMatrix());
