@@ -1,5 +1,13 @@
 package org.riemopt.spec;
 
+import static org.riemopt.spec.SpecValues.guarded;
+import static org.riemopt.spec.SpecValues.mapping;
+import static org.riemopt.spec.SpecValues.number;
+import static org.riemopt.spec.SpecValues.onlyKeys;
+import static org.riemopt.spec.SpecValues.require;
+import static org.riemopt.spec.SpecValues.string;
+import static org.riemopt.spec.SpecValues.vector;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,13 +17,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 import org.riemopt.linalg.AmbientMatrix;
-import org.riemopt.linalg.DenseMatrix;
-import org.riemopt.linalg.LowRankMatrix;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.problem.Loss;
@@ -39,7 +45,8 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Reads a problem spec (YAML; JSON is accepted as the YAML subset it is) and resolves it through a
- * {@link PluginRegistry}. The keys are documented in {@code docs/spec.md}.
+ * {@link PluginRegistry}. Files named in the spec ({@code {file: path}}) are resolved against the spec's folder. The
+ * keys are documented in {@code docs/spec.md}.
  */
 public final class SpecLoader {
 
@@ -55,7 +62,7 @@ public final class SpecLoader {
         this.registry = registry;
     }
 
-    /** Reads and resolves the spec file at {@code path}. */
+    /** Reads and resolves the spec file at {@code path}; relative data paths resolve against its folder. */
     public Instance<?, ?> load(Path path) {
         String text;
         try {
@@ -65,11 +72,16 @@ public final class SpecLoader {
         } catch (IOException e) {
             throw new SpecException("", "cannot read spec file " + path + ": " + e);
         }
-        return parse(text);
+        return parse(text, path.toAbsolutePath().getParent());
     }
 
-    /** Resolves the spec given as YAML or JSON text. */
+    /** Resolves the spec given as YAML or JSON text; relative data paths resolve against the working directory. */
     public Instance<?, ?> parse(String text) {
+        return parse(text, Path.of("").toAbsolutePath());
+    }
+
+    /** Resolves the spec given as YAML or JSON text; relative data paths resolve against {@code baseDirectory}. */
+    public Instance<?, ?> parse(String text, Path baseDirectory) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(256 * 1024 * 1024);
@@ -79,10 +91,10 @@ public final class SpecLoader {
         } catch (YAMLException e) {
             throw new SpecException("", "not valid YAML or JSON: " + e.getMessage());
         }
-        return resolve(mapping("", document));
+        return resolve(mapping("", document), baseDirectory);
     }
 
-    private Instance<?, ?> resolve(Map<String, Object> spec) {
+    private Instance<?, ?> resolve(Map<String, Object> spec, Path base) {
         for (String key : spec.keySet()) {
             if (!TOP_LEVEL_KEYS.contains(key)) {
                 throw new SpecException(key, "unknown key; allowed: " + String.join(", ", TOP_LEVEL_KEYS.stream()
@@ -90,49 +102,62 @@ public final class SpecLoader {
             }
         }
         long seed = seed(spec.get("seed"));
-        Map<String, Object> manifoldSpec = mapping("manifold", require(spec, "manifold"));
+        Map<String, Object> manifoldSpec = mapping("manifold", require(spec, "manifold", ""));
         ManifoldProvider manifolds = provider(Family.MANIFOLD, ManifoldProvider.class, "manifold", manifoldSpec);
-        SearchSpace<?, ?> space = guarded("manifold", () -> manifolds.create(parameters(manifolds, "manifold",
-                manifoldSpec)));
-        return build(seed, space, spec);
+        Parameters manifoldParameters = parameters(manifolds, "manifold", manifoldSpec, base);
+        SearchSpace<?, ?> space = guarded("manifold", () -> manifolds.create(manifoldParameters));
+        return build(seed, space, spec, base);
     }
 
-    private <P, T> Instance<P, T> build(long seed, SearchSpace<P, T> space, Map<String, Object> spec) {
+    private <P, T> Instance<P, T> build(long seed, SearchSpace<P, T> space, Map<String, Object> spec, Path base) {
         Lift<P, T> lift = lift(space, spec.get("lift"));
 
-        Map<String, Object> operatorSpec = mapping("operator", require(spec, "operator"));
+        Map<String, Object> operatorSpec = mapping("operator", require(spec, "operator", ""));
         OperatorProvider operators = provider(Family.OPERATOR, OperatorProvider.class, "operator", operatorSpec);
-        Parameters operatorParameters = parameters(operators, "operator", operatorSpec);
+        Parameters operatorParameters = parameters(operators, "operator", operatorSpec, base);
         OperatorProvider.Context context = new OperatorProvider.Context(lift.rows(), lift.cols(),
                 RandomStreams.OPERATOR.forSeed(seed));
         MeasurementOperator operator = guarded("operator", () -> operators.create(operatorParameters, context));
 
-        AmbientMatrix truth = null;
-        double[] b;
-        if (spec.containsKey("truth") == spec.containsKey("measurements")) {
-            throw new SpecException("truth", "give exactly one of 'truth' (the matrix to recover) and "
-                    + "'measurements' (the vector b)");
-        }
-        if (spec.containsKey("truth")) {
-            truth = truth(mapping("truth", spec.get("truth")), lift, seed);
-            AmbientMatrix measured = truth;
-            b = guarded("operator", () -> operator.apply(measured));
-            addNoise(spec.get("noise"), b, seed);
-        } else {
-            if (spec.containsKey("noise")) {
-                throw new SpecException("noise", "noise is added to measurements of 'truth'; with explicit "
-                        + "'measurements' it has no meaning");
-            }
-            b = vector("measurements", spec.get("measurements"), operator.size());
-        }
+        AmbientMatrix truth = spec.containsKey("truth")
+                ? TruthSpec.read(mapping("truth", spec.get("truth")), lift, operator, seed, base) : null;
+        double[] b = measurements(spec, operator, truth, seed, base);
 
-        Loss loss = loss(spec.get("loss"));
-        List<Regularizer<P, T>> regularizers = regularizers(space, spec.get("regularizers"));
+        Loss loss = loss(spec.get("loss"), base);
+        List<Regularizer<P, T>> regularizers = regularizers(space, spec.get("regularizers"), base);
         Problem<P, T> problem = guarded("operator", () -> new Problem<>(space.manifold(), lift, operator, b, loss,
                 regularizers));
-        P start = start(space, spec.get("init"), seed);
-        Solver solver = solver(spec.get("solver"));
+        P start = InitSpec.read(space, operator, spec.get("init"), seed, base);
+        Solver solver = solver(spec.get("solver"), base);
         return new Instance<>(seed, space, problem, start, solver, truth);
+    }
+
+    /**
+     * The vector {@code b}: the spec's {@code measurements}, or the values the operator carries (observed entries),
+     * or {@code A(M*)} plus noise. With given measurements a truth only measures the error.
+     */
+    private static double[] measurements(Map<String, Object> spec, MeasurementOperator operator, AmbientMatrix truth,
+                                         long seed, Path base) {
+        Object given = spec.get("measurements");
+        Optional<double[]> own = operator.ownMeasurements();
+        if (given != null && own.isPresent()) {
+            throw new SpecException("measurements", "the operator already carries its measured values (its entries "
+                    + "or file); remove 'measurements'");
+        }
+        if (given != null || own.isPresent()) {
+            if (spec.containsKey("noise")) {
+                throw new SpecException("noise", "noise is added to measurements of 'truth'; measurements given in "
+                        + "the spec or carried by the operator are used as they are");
+            }
+            return given != null ? vector("measurements", given, operator.size(), base) : own.get();
+        }
+        if (truth == null) {
+            throw new SpecException("truth", "give 'truth' (the matrix to recover), 'measurements' (the vector b), "
+                    + "or both; or use an operator that carries its own values");
+        }
+        double[] b = guarded("operator", () -> operator.apply(truth));
+        addNoise(spec.get("noise"), b, seed);
+        return b;
     }
 
     private static long seed(Object value) {
@@ -155,42 +180,6 @@ public final class SpecLoader {
         return lift;
     }
 
-    private static AmbientMatrix truth(Map<String, Object> spec, Lift<?, ?> lift, long seed) {
-        AmbientMatrix truth;
-        if (spec.containsKey("matrix")) {
-            onlyKeys("truth", spec, Set.of("matrix"));
-            truth = matrix("truth.matrix", spec.get("matrix"));
-        } else {
-            String type = string("truth.type", require(spec, "type", "truth"));
-            onlyKeys("truth", spec, Set.of("type", "rank"));
-            int rank = positiveInteger("truth.rank", require(spec, "rank", "truth"));
-            if (rank > Math.min(lift.rows(), lift.cols())) {
-                throw new SpecException("truth.rank", rank + " exceeds the size " + lift.rows() + "x" + lift.cols()
-                        + " of the lifted matrix");
-            }
-            RandomGenerator random = RandomStreams.TRUTH.forSeed(seed);
-            switch (type) {
-                case "random-psd" -> {
-                    if (lift.rows() != lift.cols()) {
-                        throw new SpecException("truth.type", "random-psd needs square matrices, the lift gives "
-                                + lift.rows() + "x" + lift.cols() + "; allowed: random");
-                    }
-                    DenseMatrix z = DenseMatrix.gaussian(lift.rows(), rank, random);
-                    truth = new LowRankMatrix(z, z);
-                }
-                case "random" -> truth = new LowRankMatrix(DenseMatrix.gaussian(lift.rows(), rank, random),
-                        DenseMatrix.gaussian(lift.cols(), rank, random));
-                default -> throw new SpecException("truth.type", "unknown type '" + type
-                        + "'; allowed: random, random-psd (or give 'matrix')");
-            }
-        }
-        if (truth.rows() != lift.rows() || truth.cols() != lift.cols()) {
-            throw new SpecException("truth.matrix", "is " + truth.rows() + "x" + truth.cols() + " but the lift "
-                    + "produces " + lift.rows() + "x" + lift.cols() + " matrices");
-        }
-        return truth;
-    }
-
     private static void addNoise(Object value, double[] b, long seed) {
         if (value == null) {
             return;
@@ -211,15 +200,15 @@ public final class SpecLoader {
         }
     }
 
-    private Loss loss(Object value) {
+    private Loss loss(Object value, Path base) {
         Map<String, Object> spec = value == null ? Map.of("type", DEFAULT_LOSS)
                 : value instanceof String s ? Map.of("type", s) : mapping("loss", value);
         LossProvider p = provider(Family.LOSS, LossProvider.class, "loss", spec);
-        Parameters parameters = parameters(p, "loss", spec);
+        Parameters parameters = parameters(p, "loss", spec, base);
         return guarded("loss", () -> p.create(parameters));
     }
 
-    private <P, T> List<Regularizer<P, T>> regularizers(SearchSpace<P, T> space, Object value) {
+    private <P, T> List<Regularizer<P, T>> regularizers(SearchSpace<P, T> space, Object value, Path base) {
         List<Regularizer<P, T>> out = new ArrayList<>();
         if (value == null) {
             return out;
@@ -231,31 +220,16 @@ public final class SpecLoader {
             String key = "regularizers[" + i + "]";
             Map<String, Object> spec = mapping(key, list.get(i));
             RegularizerProvider p = provider(Family.REGULARIZER, RegularizerProvider.class, key, spec);
-            Parameters parameters = parameters(p, key, spec);
+            Parameters parameters = parameters(p, key, spec, base);
             out.add(guarded(key, () -> p.create(parameters, space)));
         }
         return out;
     }
 
-    private static <P, T> P start(SearchSpace<P, T> space, Object value, long seed) {
-        Map<String, Object> spec = value == null ? Map.of("type", "random") : mapping("init", value);
-        if (spec.containsKey("matrix")) {
-            onlyKeys("init", spec, Set.of("matrix"));
-            DenseMatrix m = matrix("init.matrix", spec.get("matrix"));
-            return guarded("init.matrix", () -> space.pointFromMatrix(m));
-        }
-        String type = string("init.type", require(spec, "type", "init"));
-        onlyKeys("init", spec, Set.of("type"));
-        if (!type.equals("random")) {
-            throw new SpecException("init.type", "unknown type '" + type + "'; allowed: random (or give 'matrix')");
-        }
-        return guarded("manifold", () -> space.manifold().random(RandomStreams.INIT.forSeed(seed)));
-    }
-
-    private Solver solver(Object value) {
+    private Solver solver(Object value, Path base) {
         Map<String, Object> spec = value == null ? Map.of("type", DEFAULT_SOLVER) : mapping("solver", value);
         SolverProvider p = provider(Family.SOLVER, SolverProvider.class, "solver", spec);
-        Parameters parameters = parameters(p, "solver", spec);
+        Parameters parameters = parameters(p, "solver", spec, base);
         return guarded("solver", () -> p.create(parameters));
     }
 
@@ -268,115 +242,9 @@ public final class SpecLoader {
         }
     }
 
-    private static Parameters parameters(Provider provider, String key, Map<String, Object> spec) {
+    private static Parameters parameters(Provider provider, String key, Map<String, Object> spec, Path base) {
         Map<String, Object> raw = new LinkedHashMap<>(spec);
         raw.remove("type");
-        return guarded(key, () -> Parameters.of(provider.parameters(), raw));
-    }
-
-    /**
-     * Runs plugin or construction code, turning its argument errors into spec errors at {@code key}; any other
-     * failure of a plugin is reported the same way, so that a faulty plugin cannot take the host down.
-     */
-    private static <R> R guarded(String key, Supplier<R> action) {
-        R result;
-        try {
-            result = action.get();
-        } catch (IllegalArgumentException e) {
-            throw new SpecException(key, e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            throw new SpecException(key, "the plugin failed: " + e);
-        }
-        if (result == null) {
-            throw new SpecException(key, "the plugin returned nothing");
-        }
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> mapping(String key, Object value) {
-        if (!(value instanceof Map)) {
-            throw new SpecException(key, "expected a mapping of keys to values, got "
-                    + (value == null ? "nothing" : value.getClass().getSimpleName().toLowerCase()));
-        }
-        Map<Object, Object> raw = (Map<Object, Object>) value;
-        for (Object k : raw.keySet()) {
-            if (!(k instanceof String)) {
-                throw new SpecException(key, "keys must be strings, got " + k);
-            }
-        }
-        return (Map<String, Object>) value;
-    }
-
-    private static Object require(Map<String, Object> spec, String key) {
-        Object v = spec.get(key);
-        if (v == null) {
-            throw new SpecException(key, "missing");
-        }
-        return v;
-    }
-
-    private static Object require(Map<String, Object> spec, String key, String parent) {
-        Object v = spec.get(key);
-        if (v == null) {
-            throw new SpecException(parent + "." + key, "missing");
-        }
-        return v;
-    }
-
-    private static void onlyKeys(String key, Map<String, Object> spec, Set<String> allowed) {
-        for (String k : spec.keySet()) {
-            if (!allowed.contains(k)) {
-                throw new SpecException(key + "." + k, "unknown key; allowed here: " + String.join(", ",
-                        allowed.stream().sorted().toList()));
-            }
-        }
-    }
-
-    private static String string(String key, Object value) {
-        if (!(value instanceof String s)) {
-            throw new SpecException(key, "expected a name, got " + value);
-        }
-        return s;
-    }
-
-    private static double number(String key, Object value) {
-        if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw new SpecException(key, "expected a finite number, got " + value);
-        }
-        return n.doubleValue();
-    }
-
-    private static int positiveInteger(String key, Object value) {
-        if (!(value instanceof Integer i) || i < 1) {
-            throw new SpecException(key, "expected a positive integer, got " + value);
-        }
-        return i;
-    }
-
-    private static DenseMatrix matrix(String key, Object value) {
-        try {
-            return Parameters.matrix(key, value);
-        } catch (IllegalArgumentException e) {
-            throw new SpecException(key, e.getMessage());
-        }
-    }
-
-    private static double[] vector(String key, Object value, int expected) {
-        if (!(value instanceof List<?> list)) {
-            throw new SpecException(key, "expected a list of " + expected + " numbers, got " + value);
-        }
-        if (list.size() != expected) {
-            throw new SpecException(key, "has " + list.size() + " values but the operator takes " + expected
-                    + " measurements");
-        }
-        double[] out = new double[expected];
-        for (int i = 0; i < expected; i++) {
-            if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-                throw new SpecException(key, "value " + i + " is " + list.get(i) + "; only finite numbers are allowed");
-            }
-            out[i] = ((Number) list.get(i)).doubleValue();
-        }
-        return out;
+        return guarded(key, () -> Parameters.of(provider.parameters(), raw, base));
     }
 }

@@ -18,7 +18,7 @@ import org.riemopt.spec.SpecLoader;
 import org.riemopt.spi.PluginRegistry;
 
 /**
- * Parity with Manopt's {@code trustregions} on the three reference instances of {@code shared/reference/parity}
+ * Parity with Manopt's {@code trustregions} on the five reference instances of {@code shared/reference/parity}
  * (specs and Manopt's per-iteration traces, copied into test resources): the same number of outer iterations
  * (within the stated tolerance), the same accept/reject sequence and tCG inner counts over the first 10
  * iterations, and costs equal to 1e-8 relative over the first 5.
@@ -32,7 +32,8 @@ class ManoptParityTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"parity-sym-r2, manopt-trace-sym-r2, 0", "parity-sym-r3, manopt-trace-sym-r3, 2",
-            "parity-fixedrank, manopt-trace-fixedrank, 0"})
+            "parity-fixedrank, manopt-trace-fixedrank, 0", "parity-factors, manopt-trace-factors, 0",
+            "parity-psd, manopt-trace-psd, 0"})
     void matchesManoptTrace(String spec, String trace, int iterationTolerance) throws IOException {
         Instance<?, ?> instance = new SpecLoader(PluginRegistry.fromClassPath()).parse(resource(spec + ".yaml"));
         Result<?> result = run(instance);

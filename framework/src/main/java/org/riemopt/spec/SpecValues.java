@@ -1,0 +1,129 @@
+package org.riemopt.spec;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.riemopt.io.ArrayFile;
+import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.spi.Parameters;
+
+/**
+ * Reading typed values out of a parsed spec document, every failure a {@link SpecException} naming the dotted key,
+ * the value given and what is allowed. Matrices and vectors may be written inline or as {@code {file: path}} (a
+ * {@code .npy} or MatrixMarket file, relative to the spec's folder).
+ */
+final class SpecValues {
+
+    private SpecValues() {
+    }
+
+    /**
+     * Runs plugin or construction code, turning its argument errors into spec errors at {@code key}; any other
+     * failure of a plugin is reported the same way, so that a faulty plugin cannot take the host down.
+     */
+    static <R> R guarded(String key, Supplier<R> action) {
+        R result;
+        try {
+            result = action.get();
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(key, e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            throw new SpecException(key, "the plugin failed: " + e);
+        }
+        if (result == null) {
+            throw new SpecException(key, "the plugin returned nothing");
+        }
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> mapping(String key, Object value) {
+        if (!(value instanceof Map)) {
+            throw new SpecException(key, "expected a mapping of keys to values, got "
+                    + (value == null ? "nothing" : value.getClass().getSimpleName().toLowerCase()));
+        }
+        Map<Object, Object> raw = (Map<Object, Object>) value;
+        for (Object k : raw.keySet()) {
+            if (!(k instanceof String)) {
+                throw new SpecException(key, "keys must be strings, got " + k);
+            }
+        }
+        return (Map<String, Object>) value;
+    }
+
+    static Object require(Map<String, Object> spec, String key, String parent) {
+        Object v = spec.get(key);
+        if (v == null) {
+            throw new SpecException(parent.isEmpty() ? key : parent + "." + key, "missing");
+        }
+        return v;
+    }
+
+    static void onlyKeys(String key, Map<String, Object> spec, Set<String> allowed) {
+        for (String k : spec.keySet()) {
+            if (!allowed.contains(k)) {
+                throw new SpecException(key + "." + k, "unknown key; allowed here: " + String.join(", ",
+                        allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
+    static String string(String key, Object value) {
+        if (!(value instanceof String s)) {
+            throw new SpecException(key, "expected a name, got " + value);
+        }
+        return s;
+    }
+
+    static double number(String key, Object value) {
+        if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+            throw new SpecException(key, "expected a finite number, got " + value);
+        }
+        return n.doubleValue();
+    }
+
+    static int positiveInteger(String key, Object value) {
+        if (!(value instanceof Integer i) || i < 1) {
+            throw new SpecException(key, "expected a positive integer, got " + value);
+        }
+        return i;
+    }
+
+    /** A matrix written as a list of rows or as {@code {file: path}}. */
+    static DenseMatrix matrix(String key, Object value, Path base) {
+        return guarded(key, () -> Parameters.matrix(key, value, base));
+    }
+
+    /** The path of a {@code {file: path}} value. */
+    static Path file(String key, Map<String, Object> value, Path base) {
+        return guarded(key, () -> Parameters.file(key, value, base));
+    }
+
+    /** A vector of {@code expected} finite numbers, written as a list or as {@code {file: path}}. */
+    static double[] vector(String key, Object value, int expected, Path base) {
+        double[] out;
+        if (value instanceof Map<?, ?>) {
+            Path path = file(key, mapping(key, value), base);
+            out = guarded(key, () -> ArrayFile.open(path).readVector());
+        } else if (value instanceof List<?> list) {
+            out = new double[list.size()];
+            for (int i = 0; i < out.length; i++) {
+                if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
+                    throw new SpecException(key, "value " + i + " is " + list.get(i)
+                            + "; only finite numbers are allowed");
+                }
+                out[i] = n.doubleValue();
+            }
+        } else {
+            throw new SpecException(key, "expected a list of " + expected + " numbers or {file: path}, got " + value);
+        }
+        if (out.length != expected) {
+            throw new SpecException(key, "has " + out.length + " values but the operator takes " + expected
+                    + " measurements");
+        }
+        return out;
+    }
+}
