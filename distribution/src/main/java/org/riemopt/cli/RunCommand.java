@@ -5,12 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.riemopt.diagnostics.HeldOutError;
+import org.riemopt.io.Npz;
+import org.riemopt.problem.ObservedEntries;
 import org.riemopt.solver.Result;
 import org.riemopt.spec.Instance;
+import org.riemopt.spec.RandomStreams;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /** {@code riemopt run SPEC}: solves the problem a spec describes. */
 @Command(name = "run", description = "Solve the problem described by a spec (YAML or JSON).")
@@ -26,10 +31,18 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     @Option(names = "--trace", paramLabel = "FILE", description = "write the per-iteration records as CSV")
     private Path trace;
 
+    @Option(names = "--save-point", paramLabel = "FILE", description = "write the final point as a .npz archive of "
+            + "its named arrays (matrix; u, v; or u, s, v), which init: {file: FILE} reads back")
+    private Path savePoint;
+
     @Override
     public Integer call() throws Exception {
+        if (savePoint != null && !savePoint.getFileName().toString().toLowerCase().endsWith(".npz")) {
+            throw new ParameterException(command.commandLine(), "--save-point " + savePoint + ": the point is "
+                    + "written as a .npz archive; give a file name ending in .npz");
+        }
         Instance<?, ?> instance = load(spec);
-        Summary summary = solveAndMeasure(instance);
+        Summary summary = solveAndMeasure(instance, savePoint);
         if (trace != null) {
             TraceCsv.write(trace, summary.result().trace());
         }
@@ -48,6 +61,9 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             if (instance.truth() != null) {
                 o.put("relativeError", summary.relativeError());
             }
+            if (!Double.isNaN(summary.heldOutError())) {
+                o.put("heldOutRelativeRms", summary.heldOutError());
+            }
             out.println(Json.write(o));
         } else {
             out.printf("%s on %s%n", r.solver(), instance.space().manifold().name());
@@ -58,17 +74,29 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             if (instance.truth() != null) {
                 out.printf("  relative error: %.6e%n", summary.relativeError());
             }
+            if (!Double.isNaN(summary.heldOutError())) {
+                out.printf("  held-out error: %.6e (RMS of X - M* over %d unobserved entries, relative to RMS of M*)%n",
+                        summary.heldOutError(), HeldOutError.DEFAULT_SAMPLES);
+            }
             out.printf("  time:           %.3f s%n", r.timeSeconds());
             out.printf("  seed:           %d%n", instance.seed());
         }
         return 0;
     }
 
-    private record Summary(Result<?> result, double relativeError) {
+    private record Summary(Result<?> result, double relativeError, double heldOutError) {
     }
 
-    private static <P, T> Summary solveAndMeasure(Instance<P, T> instance) {
+    private static <P, T> Summary solveAndMeasure(Instance<P, T> instance, Path savePoint) {
         Result<P> result = Subcommand.solve(instance);
-        return new Summary(result, instance.relativeError(result.point()));
+        if (savePoint != null) {
+            Npz.write(savePoint, instance.space().pointArrays(result.point()));
+        }
+        double heldOut = Double.NaN;
+        if (instance.truth() != null && instance.problem().operator() instanceof ObservedEntries observed) {
+            heldOut = HeldOutError.relativeRms(instance.problem().lift().matrix(result.point()), instance.truth(),
+                    observed, HeldOutError.DEFAULT_SAMPLES, RandomStreams.DIAGNOSTICS.forSeed(instance.seed()));
+        }
+        return new Summary(result, instance.relativeError(result.point()), heldOut);
     }
 }

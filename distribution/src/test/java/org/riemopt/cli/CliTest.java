@@ -15,31 +15,18 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.riemopt.cli.Cli.Run;
 import org.riemopt.testbundles.TestBundles;
+
+import static org.riemopt.cli.Cli.EXAMPLES;
+import static org.riemopt.cli.Cli.number;
+import static org.riemopt.cli.Cli.riemopt;
 
 /** The command line end to end, on the repository's examples and on broken specs. */
 class CliTest {
 
-    private static final Path EXAMPLES = Path.of("..", "examples");
-
     @TempDir
     Path dir;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run riemopt(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int status = Riemopt.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(status, out.toString(), err.toString());
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":([-0-9.eE]+)").matcher(json);
-        assertTrue(m.find(), key + " in " + json);
-        return Double.parseDouble(m.group(1));
-    }
 
     @Test
     void boumalTwoByTwoHasTheSeedsValues() {
