@@ -14,7 +14,7 @@ class ParametersTest {
     private final List<ParameterSpec> specs = List.of(
             ParameterSpec.required("count", ParameterType.INTEGER, "how many"),
             ParameterSpec.optional("scale", ParameterType.NUMBER, 1.5, "a factor"),
-            ParameterSpec.optional("matrix", ParameterType.MATRIX, null, "a matrix"));
+            ParameterSpec.optional("matrix", ParameterType.MATRIX, "a matrix"));
 
     @Test
     void fillsDefaultsAndConvertsTypes() {
