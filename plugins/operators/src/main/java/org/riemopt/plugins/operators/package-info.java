@@ -1,5 +1,12 @@
 /**
  * Built-in measurement-operator plugins: {@code explicit} (matrices written in the spec) and {@code gaussian}
- * (iid Gaussian sensing, optionally symmetric), both dense.
+ * (iid Gaussian sensing, optionally symmetric), both dense; {@code completion}
+ * ({@link org.riemopt.plugins.operators.CompletionOperator}: observed entries, given, read from a MatrixMarket file or
+ * sampled, never forming the {@code m x n} matrix),
+ * {@code phase-retrieval} ({@link org.riemopt.plugins.operators.PhaseRetrievalOperator}: {@code aᵢᵀ M aᵢ} from the
+ * vectors {@code aᵢ}, never forming {@code aᵢaᵢᵀ}), and {@code identity} and {@code rip-example}
+ * ({@link org.riemopt.plugins.operators.IdentityMinusRankOneOperator}: {@code α·vec(M) − β⟨G, M⟩vec(G)}; the latter is
+ * the {@link org.riemopt.plugins.operators.RipCounterexampleOperator} of Zhang (2024), Example 4.1, with its truth and
+ * spurious point). {@code MatrixMarketReader} reads completion files until a shared reader replaces it.
  */
 package org.riemopt.plugins.operators;
