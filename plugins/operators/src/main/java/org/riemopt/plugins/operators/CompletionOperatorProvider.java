@@ -2,6 +2,8 @@ package org.riemopt.plugins.operators;
 
 import java.util.List;
 
+import org.riemopt.io.ArrayFile;
+import org.riemopt.io.Coordinates;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.spi.OperatorProvider;
@@ -115,13 +117,18 @@ public final class CompletionOperatorProvider implements OperatorProvider {
     }
 
     private static CompletionOperator fromFile(Parameters parameters, int m, int n) {
-        MatrixMarketReader.Entries read = MatrixMarketReader.read(parameters.path("file"));
+        ArrayFile file = ArrayFile.open(parameters.path("file"));
+        if (!file.isSparse()) {
+            throw new IllegalArgumentException("key 'file': " + parameters.path("file") + " is a dense array; the "
+                    + "observed entries are read from a MatrixMarket coordinate file (1-based i j value lines)");
+        }
+        Coordinates read = file.readCoordinates();
         if (read.rows() != m || read.cols() != n) {
             throw new IllegalArgumentException("key 'file': " + parameters.path("file") + " holds a " + read.rows()
                     + " x " + read.cols() + " matrix but the lift produces " + m + " x " + n + " matrices");
         }
         try {
-            return CompletionOperator.of(m, n, read.row(), read.col(), read.value());
+            return CompletionOperator.of(m, n, read.rowIndex(), read.colIndex(), read.values());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("key 'file': " + parameters.path("file") + ": " + e.getMessage(), e);
         }

@@ -7,6 +7,6 @@
  * vectors {@code aᵢ}, never forming {@code aᵢaᵢᵀ}), and {@code identity} and {@code rip-example}
  * ({@link org.riemopt.plugins.operators.IdentityMinusRankOneOperator}: {@code α·vec(M) − β⟨G, M⟩vec(G)}; the latter is
  * the {@link org.riemopt.plugins.operators.RipCounterexampleOperator} of Zhang (2024), Example 4.1, with its truth and
- * spurious point). {@code MatrixMarketReader} reads completion files until a shared reader replaces it.
+ * spurious point).
  */
 package org.riemopt.plugins.operators;

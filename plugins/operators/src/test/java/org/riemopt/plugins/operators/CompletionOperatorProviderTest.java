@@ -78,14 +78,13 @@ class CompletionOperatorProviderTest {
                 1 1 1.5
                 """);
         String truncated = error(Map.of("file", "short.mtx"), 3, 4);
-        assertTrue(truncated.contains("short.mtx, line 3: the file ends after 1 of the 3 entries"), truncated);
+        assertTrue(truncated.contains("short.mtx") && truncated.contains("declares 3 entries, found 1"), truncated);
         Files.writeString(folder.resolve("array.mtx"), "%%MatrixMarket matrix array real general\n3 4\n");
         String header = error(Map.of("file", "array.mtx"), 3, 4);
-        assertTrue(header.contains("array.mtx, line 1: expected the header '%%MatrixMarket matrix coordinate real "
-                + "general'"), header);
+        assertTrue(header.contains("array.mtx is a dense array") && header.contains("coordinate"), header);
         Files.writeString(folder.resolve("bad.mtx"), "%%MatrixMarket matrix coordinate real general\n3 4 1\n1 x 2\n");
         String value = error(Map.of("file", "bad.mtx"), 3, 4);
-        assertTrue(value.contains("bad.mtx, line 3: column must be an integer ≥ 1, got 'x'"), value);
+        assertTrue(value.contains("bad.mtx") && value.contains("line 3"), value);
         Files.writeString(folder.resolve("dup.mtx"), "%%MatrixMarket matrix coordinate real general\n3 4 2\n"
                 + "2 2 1\n2 2 3\n");
         String duplicate = error(Map.of("file", "dup.mtx"), 3, 4);
