@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -41,12 +42,18 @@ class DistributionIT {
     }
 
     private static Run riemopt(Path workingDirectory, String... args) throws IOException, InterruptedException {
+        return riemopt(workingDirectory, Map.of(), args);
+    }
+
+    private static Run riemopt(Path workingDirectory, Map<String, String> environment, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/riemopt").toString());
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("RIEMOPT_PLUGINS");
+        pb.environment().putAll(environment);
         Path out = Files.createTempFile(root, "out", ".txt");
         Path err = Files.createTempFile(root, "err", ".txt");
         Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
@@ -61,6 +68,19 @@ class DistributionIT {
             assertTrue(Files.exists(home.resolve(part)), part);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/riemopt")));
+    }
+
+    @Test
+    void completesA20000By20000MatrixInA4GBHeap() throws Exception {
+        // A dense 20000 x 20000 matrix alone would take 3.2 GB of the 4: the run must stay factored and sparse.
+        Run r = riemopt(root, Map.of("RIEMOPT_JAVA_OPTS", "-Xmx4g"), "run", "--json",
+                home.resolve("examples/completion-large.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        for (String key : List.of("relativeError", "heldOutRelativeRms")) {
+            Matcher m = Pattern.compile("\"" + key + "\":([-0-9.eE]+)").matcher(r.out());
+            assertTrue(m.find(), key + " in " + r.out());
+            assertTrue(Double.parseDouble(m.group(1)) < 1e-6, r.out());
+        }
     }
 
     @Test
