@@ -45,7 +45,7 @@ final class BenchCommand extends Subcommand implements Callable<Integer> {
         Problem<P, T> problem = instance.problem();
         Manifold<P, T> m = problem.manifold();
         RandomGenerator random = RandomStreams.DIAGNOSTICS.forSeed(instance.seed());
-        long operatorBytes = 8L * problem.operator().size() * problem.operator().rows() * problem.operator().cols();
+        long operatorBytes = problem.operator().dataBytes();
 
         // Warm-up: whole solves until the JIT has compiled the hot paths.
         Result<P> result = null;
@@ -84,7 +84,7 @@ final class BenchCommand extends Subcommand implements Callable<Integer> {
                 operatorBytes / point / 1e9);
         out.printf("first Hessian product: %.3f ms (also prepares the curvature term from G = A^T l'(res), which "
                 + "the same pass formed)%n", median(firstHessian) * 1e3);
-        out.printf("Hessian product:       %.4f ms (from the cached Jacobian, no pass over the operator)%n",
+        out.printf("Hessian product:       %.4f ms (from the point's cached Jacobian)%n",
                 median(hessian) * 1e3);
         out.printf("whole solve:           %.3f s median of %d (%s, %d iterations, stop: %s)%n", median(solves),
                 repeat, result.solver(), result.iterations(), result.stopReason().criterion());

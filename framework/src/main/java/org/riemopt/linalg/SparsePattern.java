@@ -147,7 +147,12 @@ public final class SparsePattern {
         return cols;
     }
 
-    /** The number of entries. */
+    /** The bytes of the index arrays (both orders). */
+    public long bytes() {
+        return 4L * (rowStart.length + col.length + colStart.length + rowByColumn.length + entryByColumn.length);
+    }
+
+    /** The number of stored entries. */
     public int size() {
         return col.length;
     }

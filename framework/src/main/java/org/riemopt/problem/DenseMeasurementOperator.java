@@ -117,6 +117,11 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         return cols;
     }
 
+    @Override
+    public long dataBytes() {
+        return 8L * data.length;
+    }
+
     /** Whether every measurement matrix is exactly symmetric. */
     public boolean isSymmetric() {
         return symmetric;

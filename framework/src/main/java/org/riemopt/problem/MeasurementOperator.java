@@ -22,6 +22,12 @@ public interface MeasurementOperator {
     /** Columns of the measured matrices. */
     int cols();
 
+    /**
+     * The bytes of the operator's own data, which a pass over it reads: the measure of its memory and of the
+     * bandwidth {@code riemopt bench} reports.
+     */
+    long dataBytes();
+
     /** {@code A(X)}; {@code x} is {@code rows x cols}, dense or factored. Not modified. */
     double[] apply(AmbientMatrix x);
 

@@ -125,6 +125,11 @@ public final class CompletionOperator implements MeasurementOperator, ObservedEn
     }
 
     @Override
+    public long dataBytes() {
+        return pattern.bytes() + (observed == null ? 0 : 8L * observed.length);
+    }
+
+    @Override
     public int size() {
         return pattern.size();
     }

@@ -72,6 +72,11 @@ public sealed class IdentityMinusRankOneOperator implements MeasurementOperator 
     }
 
     @Override
+    public long dataBytes() {
+        return 8L * g.data().length;
+    }
+
+    @Override
     public int size() {
         return rows * cols;
     }

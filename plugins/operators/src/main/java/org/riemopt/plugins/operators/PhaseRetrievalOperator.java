@@ -66,6 +66,11 @@ public final class PhaseRetrievalOperator implements MeasurementOperator {
     }
 
     @Override
+    public long dataBytes() {
+        return 8L * vectors.length;
+    }
+
+    @Override
     public int size() {
         return size;
     }

@@ -58,6 +58,7 @@ final class SensingFixture {
         }
 
         @Override public int size() { return inner.size(); }
+        @Override public long dataBytes() { return inner.dataBytes(); }
         @Override public int rows() { return inner.rows(); }
         @Override public int cols() { return inner.cols(); }
         @Override public double[] apply(AmbientMatrix x) { passes++; return inner.apply(x); }
