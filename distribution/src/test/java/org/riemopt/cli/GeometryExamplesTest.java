@@ -6,6 +6,11 @@ import static org.riemopt.cli.Cli.EXAMPLES;
 import static org.riemopt.cli.Cli.number;
 import static org.riemopt.cli.Cli.riemopt;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +34,24 @@ class GeometryExamplesTest {
     void completionIsAlsoAccurateOnHeldOutEntries() {
         Run r = riemopt("run", "--json", EXAMPLES.resolve("completion.yaml").toString());
         assertTrue(number(r.out(), "heldOutRelativeRms") < 1e-6, r.out());
+    }
+
+    @Test
+    void completionNeverFormsTheMatrix(@TempDir Path dir) throws IOException {
+        // 100000 x 100000 = 1e10 entries: no Java array can hold that, so any m x n allocation anywhere on the path
+        // (operator, gradient, manifold, retraction, relative and held-out error) would fail this run.
+        Path spec = dir.resolve("huge.yaml");
+        Files.writeString(spec, """
+                seed: 9
+                manifold: {type: fixed-rank, rows: 100000, cols: 100000, rank: 2}
+                operator: {type: completion, count: 500000}
+                truth: {type: random, rank: 2}
+                solver: {type: trust-regions, maxIterations: 3}
+                """);
+        Run r = riemopt("run", "--json", spec.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(Double.isFinite(number(r.out(), "relativeError")), r.out());
+        assertTrue(Double.isFinite(number(r.out(), "heldOutRelativeRms")), r.out());
     }
 
     @Test
