@@ -271,32 +271,17 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
     }
 
     /** The cached blocks {@code AᵢV} ({@code left}) and {@code AᵢᵀU} ({@code right}) of one point. */
-    private final class Jacobian implements FactorJacobian {
+    private final class Jacobian extends MeasuredPoint<DenseMatrix> {
         private final int r;
         private final double[] left;
         private final double[] right;
-        private final double[] values;
-        private final double[] weights;
-        private final DenseMatrix adjointOfWeights;
 
         Jacobian(int r, double[] left, double[] right, double[] values, double[] weights,
                  DenseMatrix adjointOfWeights) {
+            super(values, weights, adjointOfWeights, DenseMeasurementOperator.this::adjoint);
             this.r = r;
             this.left = left;
             this.right = right;
-            this.values = values;
-            this.weights = weights;
-            this.adjointOfWeights = adjointOfWeights;
-        }
-
-        @Override
-        public double[] values() {
-            return values;
-        }
-
-        @Override
-        public double[] weights() {
-            return weights;
         }
 
         @Override
@@ -324,11 +309,6 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         public Pullback pull(double[] w) {
             DenseMatrix l = sum(w, left, rows);
             return new Pullback(l, left == right ? l : sum(w, right, cols));
-        }
-
-        @Override
-        public DenseMatrix adjoint(double[] w) {
-            return w == weights ? adjointOfWeights : DenseMeasurementOperator.this.adjoint(w);
         }
 
         private DenseMatrix sum(double[] w, double[] blocks, int height) {

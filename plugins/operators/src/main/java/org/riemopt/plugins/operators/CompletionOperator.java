@@ -11,6 +11,7 @@ import org.riemopt.linalg.LowRankMatrix;
 import org.riemopt.linalg.SparseMatrix;
 import org.riemopt.linalg.SparsePattern;
 import org.riemopt.problem.FactorJacobian;
+import org.riemopt.problem.MeasuredPoint;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.problem.ObservedEntries;
 import org.riemopt.problem.ResidualWeight;
@@ -233,31 +234,16 @@ public final class CompletionOperator implements MeasurementOperator, ObservedEn
     }
 
     /** The rows of the factors at one point, row-major ({@code uRows[i·r + c] = U[i, c]}). */
-    private final class Jacobian implements FactorJacobian {
+    private final class Jacobian extends MeasuredPoint<SparseMatrix> {
         private final int r;
         private final double[] uRows;
         private final double[] vRows;
-        private final double[] values;
-        private final double[] weights;
-        private final SparseMatrix adjointOfWeights;
 
         Jacobian(int r, double[] uRows, double[] vRows, double[] values, double[] weights) {
+            super(values, weights, SparseMatrix.wrap(pattern, weights), CompletionOperator.this::adjoint);
             this.r = r;
             this.uRows = uRows;
             this.vRows = vRows;
-            this.values = values;
-            this.weights = weights;
-            this.adjointOfWeights = SparseMatrix.wrap(pattern, weights);
-        }
-
-        @Override
-        public double[] values() {
-            return values;
-        }
-
-        @Override
-        public double[] weights() {
-            return weights;
         }
 
         /** {@code ⟨a[rowᵢ], V[colᵢ]⟩ + ⟨U[rowᵢ], b[colᵢ]⟩}. */
@@ -282,13 +268,8 @@ public final class CompletionOperator implements MeasurementOperator, ObservedEn
         public Pullback pull(double[] w) {
             Shapes.requireLength(w, size(), "pull");
             // Transient: the products only read w, so it is wrapped, not copied.
-            SparseMatrix g = w == weights ? adjointOfWeights : SparseMatrix.wrap(pattern, w);
+            SparseMatrix g = w == weights() ? adjoint(w) : SparseMatrix.wrap(pattern, w);
             return new Pullback(g.timesRowMajor(vRows, r), g.transposeTimesRowMajor(uRows, r));
-        }
-
-        @Override
-        public SparseMatrix adjoint(double[] w) {
-            return w == weights ? adjointOfWeights : CompletionOperator.this.adjoint(w);
         }
     }
 }

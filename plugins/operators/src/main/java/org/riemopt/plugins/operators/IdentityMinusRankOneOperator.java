@@ -4,6 +4,7 @@ import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.problem.DenseMeasurementOperator;
 import org.riemopt.problem.FactorJacobian;
+import org.riemopt.problem.MeasuredPoint;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.problem.ResidualWeight;
 
@@ -117,18 +118,7 @@ public sealed class IdentityMinusRankOneOperator implements MeasurementOperator 
         for (int i = 0; i < values.length; i++) {
             weights[i] = weight.weight(i, values[i]);
         }
-        DenseMatrix adjointOfWeights = adjoint(weights);
-        return new FactorJacobian() {
-            @Override
-            public double[] values() {
-                return values;
-            }
-
-            @Override
-            public double[] weights() {
-                return weights;
-            }
-
+        return new MeasuredPoint<DenseMatrix>(values, weights, adjoint(weights), this::adjoint) {
             @Override
             public double[] push(DenseMatrix a, DenseMatrix b) {
                 Shapes.require(a, rows, u.cols(), "push(a)");
@@ -140,11 +130,6 @@ public sealed class IdentityMinusRankOneOperator implements MeasurementOperator 
             public Pullback pull(double[] w) {
                 DenseMatrix gw = adjoint(w);
                 return new Pullback(gw.times(v), gw.transposeTimes(u));
-            }
-
-            @Override
-            public DenseMatrix adjoint(double[] w) {
-                return w == weights ? adjointOfWeights : IdentityMinusRankOneOperator.this.adjoint(w);
             }
         };
     }

@@ -6,6 +6,7 @@ import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.linalg.Kernels;
 import org.riemopt.problem.FactorJacobian;
+import org.riemopt.problem.MeasuredPoint;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.problem.ResidualWeight;
 
@@ -250,31 +251,16 @@ public final class PhaseRetrievalOperator implements MeasurementOperator {
     }
 
     /** The projections {@code Uᵀaᵢ} and {@code Vᵀaᵢ} of one point, row-major by measurement. */
-    private final class Jacobian implements FactorJacobian {
+    private final class Jacobian extends MeasuredPoint<AmbientMatrix> {
         private final int r;
         private final double[] ua;
         private final double[] va;
-        private final double[] values;
-        private final double[] weights;
-        private final WeightedOuterProducts adjointOfWeights;
 
         Jacobian(int r, double[] ua, double[] va, double[] values, double[] weights) {
+            super(values, weights, new WeightedOuterProducts(weights), PhaseRetrievalOperator.this::adjoint);
             this.r = r;
             this.ua = ua;
             this.va = va;
-            this.values = values;
-            this.weights = weights;
-            this.adjointOfWeights = new WeightedOuterProducts(weights);
-        }
-
-        @Override
-        public double[] values() {
-            return values;
-        }
-
-        @Override
-        public double[] weights() {
-            return weights;
         }
 
         /** {@code ⟨aᵀaᵢ, Vᵀaᵢ⟩ + ⟨Uᵀaᵢ, bᵀaᵢ⟩}, with one pass for the directions' projections. */
@@ -303,11 +289,6 @@ public final class PhaseRetrievalOperator implements MeasurementOperator {
             }
             DenseMatrix[] sums = sumOuter(w, r, cached(va, r), cached(ua, r));
             return new Pullback(sums[0], sums[1]);
-        }
-
-        @Override
-        public AmbientMatrix adjoint(double[] w) {
-            return w == weights ? adjointOfWeights : PhaseRetrievalOperator.this.adjoint(w);
         }
     }
 
