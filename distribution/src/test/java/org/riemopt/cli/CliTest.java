@@ -109,7 +109,7 @@ class CliTest {
                 VALID.replace("truth: {matrix: [[1, 0], [0, 0]]}", "truth: {matrix: [[1, .nan], [0, 0]]}"),
                 List.of("'truth.matrix'", "NaN", "only finite numbers"),
                 VALID + "colour: red\n",
-                List.of("'colour'", "unknown key", "allowed: description, init, lift"),
+                List.of("'colour'", "unknown key", "allowed: certify, description, init, lift"),
                 VALID.replace("loss: l2", "lift: xxt"),
                 List.of("'lift'", "'xxt' is not a lift", "allowed: identity"));
         for (Map.Entry<String, List<String>> c : cases.entrySet()) {

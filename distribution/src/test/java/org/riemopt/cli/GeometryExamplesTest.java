@@ -54,6 +54,38 @@ class GeometryExamplesTest {
         assertTrue(Double.isFinite(number(r.out(), "heldOutRelativeRms")), r.out());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "manifold: {type: euclidean, rows: 8, cols: 3}\noperator: {type: gaussian, measurements: 60, symmetric: true}\n"
+            + "truth: {type: random-psd, rank: 2}",
+        "manifold: {type: factors, rows: 8, cols: 6, rank: 3}\noperator: {type: gaussian, measurements: 60}\n"
+            + "truth: {type: random, rank: 2}",
+        "manifold: {type: fixed-rank, rows: 8, cols: 6, rank: 2}\noperator: {type: completion, count: 30}\n"
+            + "truth: {type: random, rank: 2}",
+        "manifold: {type: psd-fixed-rank, rows: 8, rank: 2}\noperator: {type: identity}\n"
+            + "truth: {matrix: [[2, 1, 0, 0, 0, 0, 0, 0], [1, 2, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0], "
+            + "[0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0], [0, 0, 0, 0, 0, 0, 0, 0], "
+            + "[0, 0, 0, 0, 0, 0, 0, 0]]}",
+    })
+    void initAtTheTruthIsACriticalPointOfZeroCost(String instance, @TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("at-truth.yaml");
+        Files.writeString(spec, "seed: 4\n" + instance + "\ninit: {type: truth}\n");
+        Run r = riemopt("check", "--json", spec.toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(0, number(r.out(), "cost"), 1e-20, r.out());
+        assertEquals(0, number(r.out(), "gradientNorm"), 1e-10, r.out());
+    }
+
+    @Test
+    void initAtTheTruthNeedsATruthOfAtMostTheSearchRank(@TempDir Path dir) throws IOException {
+        Path spec = dir.resolve("too-high.yaml");
+        Files.writeString(spec, "manifold: {type: euclidean, rows: 8, cols: 1}\noperator: {type: gaussian, "
+                + "measurements: 60, symmetric: true}\ntruth: {type: random-psd, rank: 2}\ninit: {type: truth}\n");
+        Run r = riemopt("check", spec.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("rank 2, above the search rank 1"), r.err());
+    }
+
     @Test
     void psdQuotientConvergesOnTheGradientNotTheCost() {
         Run r = riemopt("run", "--json", EXAMPLES.resolve("psd-sensing.yaml").toString());

@@ -20,6 +20,12 @@ public interface SearchSpace<P, T> {
     /** The supported lifts by spec name, in a stable order. */
     Map<String, Lift<P, T>> lifts();
 
+    /**
+     * The number of columns {@code r} of the point's factors: the search rank ({@code X} n x r, {@code (U, V)},
+     * {@code U S Vᵀ} of rank r).
+     */
+    int searchRank();
+
     /** The spec name of the lift used when the spec does not name one. */
     String defaultLift();
 

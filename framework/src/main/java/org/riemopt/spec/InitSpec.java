@@ -13,6 +13,7 @@ import java.util.Set;
 
 import org.riemopt.io.ArrayFile;
 import org.riemopt.io.Npz;
+import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.linalg.LowRankMatrix;
 import org.riemopt.manifold.SearchSpace;
@@ -30,7 +31,8 @@ final class InitSpec {
     private InitSpec() {
     }
 
-    static <P, T> P read(SearchSpace<P, T> space, MeasurementOperator operator, Object value, long seed, Path base) {
+    static <P, T> P read(SearchSpace<P, T> space, MeasurementOperator operator, AmbientMatrix truth, Object value,
+                         long seed, Path base) {
         Map<String, Object> spec = value == null ? Map.of("type", "random") : SpecValues.mapping("init", value);
         if (spec.containsKey("matrix")) {
             onlyKeys("init", spec, Set.of("matrix"));
@@ -51,6 +53,19 @@ final class InitSpec {
         onlyKeys("init", spec, Set.of("type"));
         return switch (type) {
             case "random" -> guarded("manifold", () -> space.manifold().random(RandomStreams.INIT.forSeed(seed)));
+            case "truth" -> {
+                if (truth == null) {
+                    throw new SpecException("init.type", "'truth' starts at a factorization of the truth, and the spec "
+                            + "gives none; add 'truth'");
+                }
+                LowRankMatrix factors = guarded("init", () -> TruthFactors.balanced(truth));
+                int rank = space.searchRank();
+                yield guarded("init", () -> {
+                    DenseMatrix left = TruthFactors.padded(factors.left(), rank);
+                    return space.pointFromFactors(left, factors.left() == factors.right() ? left
+                            : TruthFactors.padded(factors.right(), rank));
+                });
+            }
             case "spurious" -> {
                 if (!(operator instanceof Counterexample example)) {
                     throw new SpecException("init.type", "'spurious' takes the spurious point of a counterexample "
@@ -61,7 +76,7 @@ final class InitSpec {
                 yield guarded("init", () -> space.pointFromFactors(point.left(), point.right()));
             }
             default -> throw new SpecException("init.type", "unknown type '" + type
-                    + "'; allowed: random, spurious (or give matrix, file or u, v)");
+                    + "'; allowed: random, truth, spurious (or give matrix, file or u, v)");
         };
     }
 

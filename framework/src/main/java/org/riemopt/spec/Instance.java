@@ -1,5 +1,7 @@
 package org.riemopt.spec;
 
+import java.util.Map;
+
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.Frobenius;
 import org.riemopt.manifold.SearchSpace;
@@ -15,11 +17,12 @@ import org.riemopt.solver.Solver;
  * @param start   the initial point
  * @param solver  the configured solver
  * @param truth   the ground truth {@code M*} (factored when generated), or {@code null} when the spec gives none
+ * @param certify the spec's {@code certify} options (read by the landscape tools), empty when absent
  * @param <P>     point type
  * @param <T>     tangent vector type
  */
 public record Instance<P, T>(long seed, SearchSpace<P, T> space, Problem<P, T> problem, P start, Solver solver,
-                             AmbientMatrix truth) {
+                             AmbientMatrix truth, Map<String, Object> certify) {
 
     /**
      * {@code ‖φ(x) − M*‖_F / ‖M*‖_F}, or {@code NaN} when the truth is unknown; computed from the factors when both

@@ -51,7 +51,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class SpecLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("description", "seed", "manifold", "lift", "operator",
-            "truth", "noise", "measurements", "loss", "regularizers", "init", "solver");
+            "truth", "noise", "measurements", "loss", "regularizers", "init", "solver", "certify");
     private static final String DEFAULT_LOSS = "l2";
     private static final String DEFAULT_SOLVER = "trust-regions";
 
@@ -127,9 +127,11 @@ public final class SpecLoader {
         List<Regularizer<P, T>> regularizers = regularizers(space, spec.get("regularizers"), base);
         Problem<P, T> problem = guarded("operator", () -> new Problem<>(space.manifold(), lift, operator, b, loss,
                 regularizers));
-        P start = InitSpec.read(space, operator, spec.get("init"), seed, base);
+        P start = InitSpec.read(space, operator, truth, spec.get("init"), seed, base);
         Solver solver = solver(spec.get("solver"), base);
-        return new Instance<>(seed, space, problem, start, solver, truth);
+        Map<String, Object> certify = spec.containsKey("certify") ? Map.copyOf(mapping("certify", spec.get("certify")))
+                : Map.of();
+        return new Instance<>(seed, space, problem, start, solver, truth, certify);
     }
 
     /**

@@ -54,6 +54,11 @@ public final class EuclideanProvider implements ManifoldProvider {
             }
 
             @Override
+            public int searchRank() {
+                return manifold.cols();
+            }
+
+            @Override
             public String defaultLift() {
                 return "xxt";
             }

@@ -57,6 +57,11 @@ public final class FactorSpaceProvider implements ManifoldProvider {
             }
 
             @Override
+            public int searchRank() {
+                return rank;
+            }
+
+            @Override
             public String defaultLift() {
                 return "uvt";
             }

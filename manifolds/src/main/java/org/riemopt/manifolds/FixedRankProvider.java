@@ -55,6 +55,11 @@ public final class FixedRankProvider implements ManifoldProvider {
             }
 
             @Override
+            public int searchRank() {
+                return manifold.rank();
+            }
+
+            @Override
             public String defaultLift() {
                 return "identity";
             }

@@ -53,6 +53,11 @@ public final class PsdFixedRankProvider implements ManifoldProvider {
             }
 
             @Override
+            public int searchRank() {
+                return manifold.rank();
+            }
+
+            @Override
             public String defaultLift() {
                 return "xxt";
             }
