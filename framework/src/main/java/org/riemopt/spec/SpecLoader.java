@@ -3,7 +3,6 @@ package org.riemopt.spec;
 import static org.riemopt.spec.SpecValues.guarded;
 import static org.riemopt.spec.SpecValues.mapping;
 import static org.riemopt.spec.SpecValues.number;
-import static org.riemopt.spec.SpecValues.onlyKeys;
 import static org.riemopt.spec.SpecValues.require;
 import static org.riemopt.spec.SpecValues.string;
 import static org.riemopt.spec.SpecValues.vector;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.random.RandomGenerator;
 
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.manifold.SearchSpace;
@@ -28,6 +26,7 @@ import org.riemopt.problem.Loss;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.problem.Problem;
 import org.riemopt.problem.Regularizer;
+import org.riemopt.problem.WeightedLossSum;
 import org.riemopt.solver.Solver;
 import org.riemopt.spi.Family;
 import org.riemopt.spi.LossProvider;
@@ -158,7 +157,7 @@ public final class SpecLoader {
                     + "or both; or use an operator that carries its own values");
         }
         double[] b = guarded("operator", () -> operator.apply(truth));
-        addNoise(spec.get("noise"), b, seed);
+        NoiseSpec.add(spec.get("noise"), b, seed);
         return b;
     }
 
@@ -182,32 +181,32 @@ public final class SpecLoader {
         return lift;
     }
 
-    private static void addNoise(Object value, double[] b, long seed) {
-        if (value == null) {
-            return;
+    /** A name, a {@code {type: ..., weight: ...}} mapping, or a list of them: the weighted sum of those terms. */
+    private Loss loss(Object value, Path base) {
+        List<WeightedLossSum.Term> terms = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            if (list.isEmpty()) {
+                throw new SpecException("loss", "expected at least one term, got an empty list");
+            }
+            for (int i = 0; i < list.size(); i++) {
+                terms.add(lossTerm("loss[" + i + "]", list.get(i), base));
+            }
+        } else {
+            terms.add(lossTerm("loss", value == null ? DEFAULT_LOSS : value, base));
         }
-        Map<String, Object> spec = mapping("noise", value);
-        String type = string("noise.type", require(spec, "type", "noise"));
-        if (!type.equals("gaussian")) {
-            throw new SpecException("noise.type", "unknown type '" + type + "'; allowed: gaussian");
-        }
-        onlyKeys("noise", spec, Set.of("type", "sigma"));
-        double sigma = number("noise.sigma", require(spec, "sigma", "noise"));
-        if (sigma < 0) {
-            throw new SpecException("noise.sigma", "got " + sigma + "; must be >= 0");
-        }
-        RandomGenerator random = RandomStreams.NOISE.forSeed(seed);
-        for (int i = 0; i < b.length; i++) {
-            b[i] += sigma * random.nextGaussian();
-        }
+        return WeightedLossSum.of(terms);
     }
 
-    private Loss loss(Object value, Path base) {
-        Map<String, Object> spec = value == null ? Map.of("type", DEFAULT_LOSS)
-                : value instanceof String s ? Map.of("type", s) : mapping("loss", value);
-        LossProvider p = provider(Family.LOSS, LossProvider.class, "loss", spec);
-        Parameters parameters = parameters(p, "loss", spec, base);
-        return guarded("loss", () -> p.create(parameters));
+    /** One loss term; {@code weight} is read here, not by the provider, so that every loss plugin has it. */
+    private WeightedLossSum.Term lossTerm(String key, Object value, Path base) {
+        Map<String, Object> spec = new LinkedHashMap<>(value instanceof String s ? Map.of("type", s)
+                : mapping(key, value));
+        Object weight = spec.remove("weight");
+        double w = weight == null ? 1 : number(key + ".weight", weight);
+        LossProvider p = provider(Family.LOSS, LossProvider.class, key, spec);
+        Parameters parameters = parameters(p, key, spec, base);
+        Loss loss = guarded(key, () -> p.create(parameters));
+        return guarded(key + ".weight", () -> new WeightedLossSum.Term(w, loss));
     }
 
     private <P, T> List<Regularizer<P, T>> regularizers(SearchSpace<P, T> space, Object value, Path base) {

@@ -42,8 +42,8 @@ public final class TrustRegions implements Solver {
     public <P, T> Result<P> solve(Problem<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
         if (!problem.loss().isTwiceDifferentiable()) {
             throw new IllegalArgumentException("trust-regions needs the Hessian, but the loss '"
-                    + problem.loss().name() + "' is not twice differentiable; choose its smoothed variant or a "
-                    + "first-order solver such as gradient-descent");
+                    + problem.loss().name() + "' is not twice differentiable; use lq with smoothing (e.g. "
+                    + "{type: lq, q: 1, smoothing: 1e-3}) or a first-order solver such as gradient-descent");
         }
         State<P, T> state = new State<>(problem, start, options);
         StoppingCriterion stop = options.stopping().stoppingCriterion();

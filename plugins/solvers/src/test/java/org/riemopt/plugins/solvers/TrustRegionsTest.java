@@ -70,6 +70,8 @@ class TrustRegionsTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> solver(SolverOptions.DEFAULTS).solve(p, f.start, List.of()));
         assertTrue(e.getMessage().contains("'l1' is not twice differentiable"), e.getMessage());
+        assertTrue(e.getMessage().contains("use lq with smoothing (e.g. {type: lq, q: 1, smoothing: 1e-3})")
+                && e.getMessage().contains("gradient-descent"), "names the alternatives: " + e.getMessage());
     }
 
     @Test
