@@ -28,7 +28,7 @@ import org.riemopt.spi.PluginRegistry;
 class DerivativesOfEveryCombinationTest {
 
     /** Manifold and lift, all measuring 6 x 6 matrices so that every operator applies. */
-    private static final String[] SQUARE_SPACES = {
+    static final String[] SQUARE_SPACES = {
         "manifold: {type: euclidean, rows: 6, cols: 3}\nlift: xxt",
         "manifold: {type: euclidean, rows: 6, cols: 6}\nlift: identity",
         "manifold: {type: psd-fixed-rank, rows: 6, rank: 3}\nlift: xxt",
@@ -37,7 +37,7 @@ class DerivativesOfEveryCombinationTest {
     };
 
     /** Rectangular 6 x 5 measured matrices, for the operators that allow them. */
-    private static final String[] RECTANGULAR_SPACES = {
+    static final String[] RECTANGULAR_SPACES = {
         "manifold: {type: euclidean, rows: 6, cols: 5}\nlift: identity",
         "manifold: {type: factors, rows: 6, cols: 5, rank: 2}\nlift: uvt",
         "manifold: {type: fixed-rank, rows: 6, cols: 5, rank: 2}\nlift: identity",
@@ -80,7 +80,7 @@ class DerivativesOfEveryCombinationTest {
         check(new SpecLoader(PluginRegistry.fromClassPath()).parse(spec), space + " | " + operator);
     }
 
-    private static <P, T> void check(Instance<P, T> instance, String what) {
+    static <P, T> void check(Instance<P, T> instance, String what) {
         Problem<P, T> problem = instance.problem();
         Manifold<P, T> m = problem.manifold();
         RandomGenerator random = RandomStreams.DIAGNOSTICS.forSeed(3);
