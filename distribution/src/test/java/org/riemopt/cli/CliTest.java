@@ -101,7 +101,7 @@ class CliTest {
     void badSpecsExitWithStatusTwoNamingKeyValueAndAllowed() throws IOException {
         Map<String, List<String>> cases = Map.of(
                 VALID.replace("loss: l2", "loss: l3"),
-                List.of("'loss.type'", "unknown loss 'l3'", "available: l2"),
+                List.of("'loss.type'", "unknown loss 'l3'", "available: high-order, huber, l1, l2, lq"),
                 VALID.replace("rank: 1", "rank: 3"),
                 List.of("'manifold'", "rank 3", "allowed: 1 to 2"),
                 VALID.replace("[[1, 2], [3, 4]]", "[[1, 2, 5], [3, 4, 6]]"),

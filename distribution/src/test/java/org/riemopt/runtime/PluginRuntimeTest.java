@@ -34,7 +34,7 @@ class PluginRuntimeTest {
                 TestBundles.lossSource("test.quadratic", "quadratic", null, null));
         try (PluginRuntime runtime = PluginRuntime.start(List.of(dir))) {
             PluginRegistry registry = runtime.registry();
-            assertEquals(List.of("l2", "quadratic"), registry.names(Family.LOSS));
+            assertEquals(List.of("high-order", "huber", "l1", "l2", "lq", "quadratic"), registry.names(Family.LOSS));
             PluginRegistry.Entry quadratic = registry.entries().stream()
                     .filter(e -> e.provider().name().equals("quadratic")).findFirst().orElseThrow();
             assertEquals("bundle", quadratic.source());
@@ -53,7 +53,7 @@ class PluginRuntimeTest {
         Files.copy(lossesJar, dir.resolve("losses.jar"));
         try (PluginRuntime runtime = PluginRuntime.start(List.of(dir))) {
             PluginRegistry registry = runtime.registry();
-            assertEquals(List.of("l2"), registry.names(Family.LOSS));
+            assertEquals(List.of("high-order", "huber", "l1", "l2", "lq"), registry.names(Family.LOSS));
             assertEquals(List.of(), registry.problems(), "the same class twice is not a clash");
         }
     }
@@ -68,7 +68,7 @@ class PluginRuntimeTest {
         TestBundles.lossBundle(dir, "good.jar", "test.good", TestBundles.lossSource("test.good", "good", null, null));
         try (PluginRuntime runtime = PluginRuntime.start(List.of(dir))) {
             PluginRegistry registry = runtime.registry();
-            assertEquals(List.of("good", "l2"), registry.names(Family.LOSS));
+            assertEquals(List.of("good", "high-order", "huber", "l1", "l2", "lq"), registry.names(Family.LOSS));
             List<PluginProblem> problems = registry.problems();
             assertEquals(3, problems.size(), problems.toString());
             assertTrue(problems.stream().anyMatch(p -> p.what().equals("unresolvable.jar")
