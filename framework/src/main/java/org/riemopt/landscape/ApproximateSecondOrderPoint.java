@@ -29,7 +29,8 @@ import org.riemopt.problem.Problem;
  * 0, and the supremum is infinite if {@code g} has a component along them, if {@code H} has negative curvature along
  * them, or if {@code H} couples a flat one to the rest; otherwise those directions are minimized out (Schur
  * complement of {@code H}'s kernel block) and the generalized eigenproblem is solved on the range of {@code B}.
- * Components below a relative tolerance count as round-off ({@link #TOLERANCE}). On the XXᵀ least-squares cost the
+ * Components below a relative tolerance count as round-off ({@link #TOLERANCE}; for {@code B}, eigenvalues below
+ * {@code 1e-8} of its largest). On the XXᵀ least-squares cost the
  * kernel directions {@code D = a vᵀ}, {@code Xv = 0}, never couple to the rest, as {@code ⟨S, D_r D_kᵀ⟩ = 0}.
  *
  * <p>On the quotient of PSD matrices of rank r the tangent vectors are the horizontal {@code D}
@@ -84,7 +85,9 @@ public record ApproximateSecondOrderPoint(double epsilon1, double epsilon2, doub
         }
         Decompositions.SymmetricEigen b = Decompositions.symmetricEigen(DenseMatrix.wrap(d, d, gram));
         double[] lambda = b.values();
-        double bTolerance = TOLERANCE * TOLERANCE * Math.max(lambda[d - 1], 0);
+        // B = (XᵀX ⊗ I) in the basis: a direction whose local norm is below 1e-4 of the largest (σ below 1e-4 σ₁)
+        // counts as one of zero local norm, as the eigensolver's round-off on B would otherwise decide.
+        double bTolerance = TOLERANCE * Math.max(lambda[d - 1], 0);
         int kernel = 0;
         while (kernel < d && lambda[kernel] <= bTolerance) {
             kernel++;

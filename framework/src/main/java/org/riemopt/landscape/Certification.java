@@ -84,7 +84,8 @@ public final class Certification {
         }
         boolean psdTruth = truthFactors != null && truthFactors.left() == truthFactors.right();
         if (symmetric && psdTruth && trueRank <= rank) {
-            report.put("escape", escape(cast(problem), (DenseMatrix) x, truthFactors.left()));
+            report.put("escape", escape(cast(problem), (DenseMatrix) x, truthFactors.left(),
+                    Frobenius.norm(instance.truth())));
         }
         if (truthFactors != null && trueRank <= rank) {
             report.put("deltaCritical", RipBounds.deltaCritical(rank, trueRank));
@@ -116,7 +117,8 @@ public final class Certification {
             descent.add(entry);
         }
         report.put("descent", descent);
-        report.put("descentExponent", LocalDescent.exponent(r, decreases));
+        report.put("descentExponent", LocalDescent.exponent(r, decreases,
+                LocalDescent.roundOff(problem.cost(x))));
         report.put("seed", instance.seed());
         return report;
     }
@@ -176,15 +178,20 @@ public final class Certification {
         return sigma;
     }
 
+    /**
+     * The escape directions' report. {@code certifiesDescent} is Theorem 3.10's conclusion at {@code ε₁ = ε₂ = 0}
+     * (a ratio below 0); the theorem assumes {@code XXᵀ ≠ ZZᵀ}, so it is false at an error below round-off
+     * ({@code 1e-8‖M*‖}), where the ratios are round-off too.
+     */
     private static Map<String, Object> escape(Problem<DenseMatrix, DenseMatrix> problem, DenseMatrix x,
-                                              DenseMatrix z) {
+                                              DenseMatrix z, double truthNorm) {
         EscapeDirections d = EscapeDirections.of(x, z);
         EscapeDirections.Ratios ratios = d.evaluate(problem, x);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("gradientRatio", ratios.gradient());
         out.put("hessianRatio", ratios.hessian());
         out.put("hessianRatios", ratios.hessianEach());
-        out.put("certifiesDescent", ratios.certifiesDescent(0, 0));
+        out.put("certifiesDescent", d.errorNorm() > 1e-8 * truthNorm && ratios.certifiesDescent(0, 0));
         out.put("d0LocalNorm", ratios.d0LocalNorm());
         out.put("errorNorm", d.errorNorm());
         out.put("tangentNorm", d.tangentNorm());

@@ -28,6 +28,9 @@ import org.riemopt.problem.Problem;
  */
 public final class LocalDescent {
 
+    /** Decreases within this many ulps of {@code f(x)} are round-off ({@link #roundOff}). */
+    private static final int ROUND_OFF_ULPS = 64;
+
     /** Projected-gradient steps per start. */
     private static final int STEPS = 30;
     /** Step halvings tried before a start is given up. */
@@ -104,15 +107,21 @@ public final class LocalDescent {
         return norm <= radius ? xi : m.lincomb(x, radius / norm, xi, 0, xi);
     }
 
+    /** The round-off level of decreases from a cost {@code f0}: {@code 64·ulp(max(1, |f0|))}. */
+    public static double roundOff(double f0) {
+        return ROUND_OFF_ULPS * Math.ulp(Math.max(1.0, Math.abs(f0)));
+    }
+
     /**
-     * The least-squares slope of {@code log decrease} against {@code log γ} over the radii with a positive decrease:
-     * about 1 at a non-critical point, 2 at a saddle; {@code NaN} with fewer than two positive decreases.
+     * The least-squares slope of {@code log decrease} against {@code log γ} over the radii whose decrease exceeds
+     * {@code floor} (the round-off level of the cost): about 1 at a non-critical point, 2 at a saddle; {@code NaN}
+     * with fewer than two such radii.
      */
-    public static double exponent(double[] radii, double[] decreases) {
+    public static double exponent(double[] radii, double[] decreases, double floor) {
         double sx = 0, sy = 0, sxx = 0, sxy = 0;
         int n = 0;
         for (int i = 0; i < radii.length; i++) {
-            if (decreases[i] > 0) {
+            if (decreases[i] > floor) {
                 double a = Math.log(radii[i]);
                 double b = Math.log(decreases[i]);
                 sx += a;
