@@ -11,15 +11,20 @@ import org.riemopt.linalg.LowRankMatrix;
  * The factorization of a truth that {@code init: {type: truth}} starts from: the balanced factors
  * {@code (P√Σ, Q√Σ)} of its thin SVD {@code M* = P Σ Qᵀ} (numerical rank only), the same factor on both sides when
  * {@code M*} is symmetric positive semidefinite ({@code Z} with {@code M* = ZZᵀ}), padded with zero columns up to the
- * search rank (seed 002's convention for over-parameterized points).
+ * search rank (seed 002's convention for over-parameterized points). The landscape tools take the truth's factor
+ * {@code Z} from {@link #balanced} too.
  */
-final class TruthFactors {
+public final class TruthFactors {
 
     private TruthFactors() {
     }
 
-    /** The balanced factors of {@code truth}; one object on both sides when it is symmetric PSD. */
-    static LowRankMatrix balanced(AmbientMatrix truth) {
+    /**
+     * The balanced factors of {@code truth}; one object on both sides when it is symmetric PSD.
+     *
+     * @throws IllegalArgumentException if the truth is zero
+     */
+    public static LowRankMatrix balanced(AmbientMatrix truth) {
         if (truth instanceof LowRankMatrix f && f.left() == f.right()) {
             return f;
         }
