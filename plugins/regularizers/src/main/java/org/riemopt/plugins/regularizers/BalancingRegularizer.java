@@ -8,8 +8,9 @@ import org.riemopt.problem.Regularizer;
 
 /**
  * The balancing regularizer {@code R(U, V) = γ‖UᵀU − VᵀV‖²_F} on the factor space, which removes the rescaling
- * freedom {@code (U, V) → (UA, VA⁻ᵀ)} of {@code UVᵀ} (Zhang 2024, seed 002, Examples 4.4 and 4.5 and its Theorem
- * 1.6 for {@code UVᵀ}; the {@code ‖UᵀU − VᵀV‖²_F} term of the asymmetric factorization in seed 000). With
+ * freedom {@code (U, V) → (UA, VA⁻ᵀ)} of {@code UVᵀ}: the "balancing" regularizer beside
+ * {@code ½‖A(UVᵀ) − b‖²} in McRae (2026, seed 000), and the term of {@code g_t} in Zhang (2024, seed 002), Example
+ * 4.4, whose Example 4.5 shows it is needed. With
  * {@code D = UᵀU − VᵀV}:
  * <pre>
  *   ∇R = (4γ U D, −4γ V D),

@@ -3,9 +3,11 @@ package org.riemopt.plugins.regularizers;
 import org.riemopt.problem.Regularizer;
 
 /**
- * Spec name {@code nuclear}: the factored nuclear-norm surrogate, from the variational form
+ * Spec name {@code nuclear}: the factored nuclear-norm surrogate of the regularized problem (BM),
+ * {@code ½‖A(UVᵀ) − b‖² + λ(‖U‖²_F + ‖V‖²_F)/2}, in McRae, "Benefits and limits of rank overparametrization in
+ * low-rank matrix optimization" (2026, seed 000, "Adding regularization"), which follows from the variational form
  * {@code ‖M‖_* = min over UVᵀ = M of (‖U‖²_F + ‖V‖²_F)/2} (Srebro, Rennie and Jaakkola 2005; Recht, Fazel and Parrilo
- * 2010, Lemma 5.1; the regularized factored objective of seed 000):
+ * 2010):
  * <ul>
  *   <li>on the factor space {@code (U, V)}: {@code λ(‖U‖²_F + ‖V‖²_F)/2};</li>
  *   <li>on a symmetric factor {@code Y} ({@code euclidean} lifted by {@code XXᵀ}, {@code psd-fixed-rank}):
