@@ -134,10 +134,13 @@ class IdentityMinusRankOneOperatorTest {
     @Test
     void ripExampleProviderErrorsNameTheKeys() {
         assertTrue(error(Map.of("rank", 3, "trueRank", 1), 6, 6).contains("missing key 'epsilon'"));
+        String rank = error(Map.of("trueRank", 1, "epsilon", 0.1), 6, 6);
+        assertTrue(rank.contains("example 4.1 needs key 'rank'"), rank);
         String example = error(Map.of("example", "4.4", "rank", 3, "trueRank", 1, "epsilon", 0.1), 6, 6);
-        assertTrue(example.contains("key 'example': got '4.4'; allowed: 4.1"), example);
+        assertTrue(example.contains("key 'example': got '4.4'; allowed: 1.3, 4.1, 4.5 (Example 4.4 is example 4.1 on the "
+                + "factor space with a balancing regularizer"), example);
         String square = error(Map.of("rank", 3, "trueRank", 1, "epsilon", 0.1), 6, 5);
-        assertTrue(square.contains("rip-example measures n x n matrices through X X^T, but the lift produces 6 x 5"),
+        assertTrue(square.contains("rip-example measures n x n matrices, but the lift produces 6 x 5"),
                 square);
         String ranks = error(Map.of("rank", 2, "trueRank", 3, "epsilon", 0.1), 6, 6);
         assertTrue(ranks.contains("trueRank (3) must not exceed rank (2)"), ranks);

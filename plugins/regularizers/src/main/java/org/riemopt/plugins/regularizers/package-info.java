@@ -1,5 +1,8 @@
 /**
- * Regularizer plugins. The module is in place so that the build, the bundle and the distribution already carry
- * it; the nuclear-norm surrogate and balancing regularizers arrive with their issue.
+ * Regularizer plugins, terms {@code R(x)} added to the cost on the point itself: {@code nuclear} (the factored
+ * nuclear-norm surrogate), {@code balancing} ({@code γ‖UᵀU − VᵀV‖²_F}) and {@code frobenius}
+ * ({@code (λ/2)‖X‖²_F}). Each decides by the search space's manifold (factor pair,
+ * Euclidean matrix, PSD factor, or none) what its formula means there, and refuses with a message where it has
+ * none.
  */
 package org.riemopt.plugins.regularizers;
