@@ -221,7 +221,8 @@ final class ContourPlot {
         int ticks = range > 0 ? 6 : 1;
         for (int k = 0; k < ticks; k++) {
             double fraction = ticks == 1 ? 0.5 : (double) k / (ticks - 1);
-            double value = range > 0 ? min + Math.pow(10, low + fraction * (high - low)) - epsilon : min;
+            // the bottom tick is the minimum itself, not min + 10^low − ε with its round-off
+            double value = range > 0 && k > 0 ? min + Math.pow(10, low + fraction * (high - low)) - epsilon : min;
             int y = (int) Math.round(TOP + SIZE - fraction * SIZE);
             g.drawLine(BAR_LEFT + BAR_WIDTH, y, BAR_LEFT + BAR_WIDTH + 4, y);
             g.drawString(String.format("%.3g", value), BAR_LEFT + BAR_WIDTH + 7, y + fm.getAscent() / 2 - 1);
