@@ -1,5 +1,6 @@
 /**
- * The {@code riemopt} command line: {@code run}, {@code check} and {@code plugins}, each with {@code --json}.
+ * The {@code riemopt} command line: {@code run}, {@code check}, {@code slice} (landscape slices drawn as
+ * contour plots), {@code plugins} and {@code bench}, with {@code --json} where they report numbers.
  * A spec error exits with status 2 and prints nothing on stdout. Commands are documented in {@code docs/cli.md}.
  */
 package org.riemopt.cli;
