@@ -46,6 +46,7 @@ final class CertifyCommand extends Subcommand implements Callable<Integer> {
         out.printf("Hessian min eigenvalue:  %.10g%s%n", (double) report.get("hessianMinEigenvalue"),
                 Boolean.TRUE.equals(report.get("hessianLanczosConverged")) ? ""
                         : " (Lanczos did not reach its tolerance)");
+        out.printf("Hessian max eigenvalue:  %.10g%n", (double) report.get("hessianMaxEigenvalue"));
         out.printf("(eps1, eps2) Euclidean:  (%s, %s)%n", number(report.get("epsilon1")),
                 number(report.get("epsilon2")));
         out.printf("(eps1, eps2) local:      (%s, %s)%n", number(report.get("epsilon1Local")),

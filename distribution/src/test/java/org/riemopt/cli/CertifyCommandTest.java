@@ -106,6 +106,21 @@ class CertifyCommandTest {
     }
 
     @Test
+    void withOutliersAndOverParameterizationTheTruthIsNotALocalMinimumOfL1() {
+        // Seed 001: asymmetric sensing, m = 80 below max(d1, d2)·k = 240, 10% Cauchy outliers, l1 loss.
+        Run r = riemopt("certify", "--json", EXAMPLES.resolve("robust-l1.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        Matcher m = Pattern.compile("\\{\"radius\":([-0-9.eE]+),\"decrease\":([-0-9.eE]+)}").matcher(r.out());
+        while (m.find()) {
+            double radius = Double.parseDouble(m.group(1));
+            double decrease = Double.parseDouble(m.group(2));
+            assertTrue(decrease > 0.1 * radius, "a decrease of order γ at γ = " + radius + ": " + r.out());
+        }
+        double exponent = number(r.out(), "descentExponent");
+        assertTrue(exponent > 0.8 && exponent < 1.3, "first order, not γ²: " + r.out());
+    }
+
+    @Test
     void optionsErrorsExitTwoNamingTheKey(@TempDir Path dir) throws IOException {
         Path spec = dir.resolve("bad.yaml");
         Files.writeString(spec, "seed: 3\n" + GAUSSIAN + "certify: {radius: [0.1]}\n");

@@ -63,6 +63,7 @@ public final class Certification {
         report.put("gradientNorm", gradientNorm);
         ExtremeEigenpairs<T> extremes = HessianLanczos.extremes(problem, x, random);
         report.put("hessianMinEigenvalue", extremes.min());
+        report.put("hessianMaxEigenvalue", extremes.max());
         report.put("hessianLanczosConverged", extremes.converged());
 
         ApproximateSecondOrderPoint epsilons = symmetric

@@ -50,13 +50,17 @@ public final class CounterexampleOperator implements MeasurementOperator, Counte
      *   M* = diag(0, 2+ε),   x₀ = [1; 0]:   ∇f(x₀) = 0,   ∇²f(x₀) = diag(4, −2ε(1 + 1/(2+ε))).
      * </pre>
      * {@code A ∈ RIP(δ, 2)} with {@code δ < 1/2}, so every exact second-order point recovers {@code M*}, yet
-     * {@code x₀} is a nonstrict saddle point with {@code ‖x₀x₀ᵀ − M*‖ > ‖M*‖}.
+     * {@code x₀} is a nonstrict saddle point with {@code ‖x₀x₀ᵀ − M*‖ > ‖M*‖}. The same construction with
+     * {@code −1 < ε < 0} (so {@code 1/2 < δ < 1}; the gradient at {@code x₀} vanishes for every ε) makes {@code x₀} a
+     * strict spurious local minimum, its second eigenvalue {@code −2ε(1+δ)} turning positive: the sharpness of
+     * {@code δ < 1/2} for {@code r = r* = 1} (Zhang, Sojoudi, Lavaei, JMLR 2019), used by {@code high-order-table}.
      *
-     * @throws IllegalArgumentException unless {@code epsilon > 0}
+     * @throws IllegalArgumentException unless {@code epsilon > −1}
      */
     public static CounterexampleOperator zhangExample13(double epsilon) {
-        if (!(epsilon > 0)) {
-            throw new IllegalArgumentException("epsilon must be > 0, got " + epsilon);
+        if (!(epsilon > -1)) {
+            throw new IllegalArgumentException("epsilon must be > -1 (so that delta = 1/(2 + epsilon) < 1), got "
+                    + epsilon);
         }
         double delta = 1 / (2 + epsilon);
         double a = Math.sqrt((1 + delta) / 2);

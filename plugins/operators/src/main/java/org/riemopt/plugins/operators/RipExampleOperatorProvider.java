@@ -16,7 +16,7 @@ import org.riemopt.spi.Parameters;
  *   <li>{@code "4.1"} (the default): {@link RipCounterexampleOperator}, with {@code rank} ({@code r}),
  *       {@code trueRank} ({@code r*}) and {@code epsilon} ({@code ε ≥ 0});</li>
  *   <li>{@code "1.3"}: {@link CounterexampleOperator#zhangExample13}, {@code n = 2}, with {@code epsilon}
- *       ({@code ε > 0});</li>
+ *       ({@code ε > −1}; the paper's saddle for {@code ε > 0}, a strict spurious local minimum for {@code ε < 0});</li>
  *   <li>{@code "4.5"}: {@link CounterexampleOperator#zhangExample45}, with {@code rank} ({@code r < n}) and
  *       {@code epsilon} ({@code ε > 0}), on the factor space.</li>
  * </ul>
@@ -45,8 +45,8 @@ public final class RipExampleOperatorProvider implements OperatorProvider {
                         + "r < n"),
                 ParameterSpec.optional("trueRank", ParameterType.INTEGER, "the rank r* of the truth (example 4.1), "
                         + "1 <= r* <= r, r + r* <= n"),
-                ParameterSpec.required("epsilon", ParameterType.NUMBER, "the margin epsilon (>= 0 for 4.1, > 0 "
-                        + "otherwise)"));
+                ParameterSpec.required("epsilon", ParameterType.NUMBER, "the margin epsilon (>= 0 for 4.1, > -1 "
+                        + "for 1.3, > 0 for 4.5)"));
     }
 
     @Override

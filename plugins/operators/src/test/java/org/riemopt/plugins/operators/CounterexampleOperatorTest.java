@@ -117,8 +117,9 @@ class CounterexampleOperatorTest {
 
     @Test
     void factoriesNameTheirParameters() {
-        assertEquals("epsilon must be > 0, got 0.0", assertThrows(IllegalArgumentException.class,
-                () -> CounterexampleOperator.zhangExample13(0)).getMessage());
+        assertEquals("epsilon must be > -1 (so that delta = 1/(2 + epsilon) < 1), got -1.0",
+                assertThrows(IllegalArgumentException.class, () -> CounterexampleOperator.zhangExample13(-1))
+                        .getMessage());
         assertEquals("rank (4) must satisfy 1 <= rank < n = 4", assertThrows(IllegalArgumentException.class,
                 () -> CounterexampleOperator.zhangExample45(4, 4, 0.1)).getMessage());
     }
