@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
 import org.riemopt.manifold.Manifold;
-import org.riemopt.problem.Problem;
+import org.riemopt.problem.Objective;
 
 /**
  * Taylor-slope tests of a problem's Riemannian gradient and Hessian, after Manopt's {@code checkgradient} and
@@ -29,7 +29,7 @@ public final class DerivativeChecks {
     }
 
     /** The gradient test along {@code d}. */
-    public static <P, T> SlopeCheck gradient(Problem<P, T> problem, P x, T d) {
+    public static <P, T> SlopeCheck gradient(Objective<P, T> problem, P x, T d) {
         Manifold<P, T> m = problem.manifold();
         double f0 = problem.cost(x);
         double slope = m.inner(x, problem.gradient(x), d);
@@ -37,7 +37,7 @@ public final class DerivativeChecks {
     }
 
     /** The Hessian test along {@code d}. */
-    public static <P, T> SlopeCheck hessian(Problem<P, T> problem, P x, T d) {
+    public static <P, T> SlopeCheck hessian(Objective<P, T> problem, P x, T d) {
         Manifold<P, T> m = problem.manifold();
         double f0 = problem.cost(x);
         double slope = m.inner(x, problem.gradient(x), d);
@@ -48,7 +48,7 @@ public final class DerivativeChecks {
     /**
      * {@code |⟨u, Hess[v]⟩ − ⟨Hess[u], v⟩|}, zero up to round-off for a correct (self-adjoint) Hessian.
      */
-    public static <P, T> double hessianSymmetryError(Problem<P, T> problem, P x, T u, T v) {
+    public static <P, T> double hessianSymmetryError(Objective<P, T> problem, P x, T u, T v) {
         Manifold<P, T> m = problem.manifold();
         return Math.abs(m.inner(x, u, problem.hessian(x, v)) - m.inner(x, problem.hessian(x, u), v));
     }

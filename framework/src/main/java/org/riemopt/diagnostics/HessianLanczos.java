@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.riemopt.manifold.Manifold;
-import org.riemopt.problem.Problem;
+import org.riemopt.problem.Objective;
 
 /**
  * The extreme eigenvalues of the Riemannian Hessian at a point by the Lanczos method on Hessian-vector products
@@ -58,7 +58,7 @@ public final class HessianLanczos {
     /**
      * The extreme eigenpairs with {@link #DEFAULT_TOLERANCE} and at most {@code min(dim, 300)} steps.
      */
-    public static <P, T> ExtremeEigenpairs<T> extremes(Problem<P, T> problem, P x, RandomGenerator random) {
+    public static <P, T> ExtremeEigenpairs<T> extremes(Objective<P, T> problem, P x, RandomGenerator random) {
         return extremes(problem, x, random, DEFAULT_TOLERANCE, DEFAULT_MAX_ITERATIONS);
     }
 
@@ -71,7 +71,7 @@ public final class HessianLanczos {
      * @throws IllegalArgumentException if the tolerance is not positive and finite, maxIterations is below 1 or the
      *                                  manifold has dimension 0
      */
-    public static <P, T> ExtremeEigenpairs<T> extremes(Problem<P, T> problem, P x, RandomGenerator random,
+    public static <P, T> ExtremeEigenpairs<T> extremes(Objective<P, T> problem, P x, RandomGenerator random,
                                                        double tolerance, int maxIterations) {
         if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
             throw new IllegalArgumentException("tolerance must be positive and finite, got " + tolerance);

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 import org.riemopt.linalg.Decompositions;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.manifold.Manifold;
-import org.riemopt.problem.Problem;
+import org.riemopt.problem.Objective;
 
 /**
  * The Riemannian Hessian as a dense symmetric matrix in an orthonormal basis of the tangent space, and its
@@ -46,7 +46,7 @@ public final class HessianSpectrum {
     }
 
     /** The Hessian matrix {@code H_ij = ⟨b_i, Hess f(x)[b_j]⟩} in the given orthonormal basis. */
-    public static <P, T> DenseMatrix matrix(Problem<P, T> problem, P x, List<T> basis) {
+    public static <P, T> DenseMatrix matrix(Objective<P, T> problem, P x, List<T> basis) {
         Manifold<P, T> m = problem.manifold();
         int n = basis.size();
         double[] h = new double[n * n];
@@ -60,7 +60,7 @@ public final class HessianSpectrum {
     }
 
     /** The eigenvalues of the Riemannian Hessian at {@code x}, ascending. */
-    public static <P, T> double[] eigenvalues(Problem<P, T> problem, P x, RandomGenerator random) {
+    public static <P, T> double[] eigenvalues(Objective<P, T> problem, P x, RandomGenerator random) {
         List<T> basis = orthonormalBasis(problem.manifold(), x, random);
         return Decompositions.symmetricEigenvalues(matrix(problem, x, basis));
     }

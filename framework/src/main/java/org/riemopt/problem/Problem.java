@@ -1,6 +1,7 @@
 package org.riemopt.problem;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.manifold.Manifold;
@@ -23,7 +24,7 @@ import org.riemopt.manifold.Manifold;
  * @param <P> point type
  * @param <T> tangent vector type
  */
-public final class Problem<P, T> {
+public final class Problem<P, T> implements Objective<P, T> {
 
     private final Manifold<P, T> manifold;
     private final Lift<P, T> lift;
@@ -63,7 +64,7 @@ public final class Problem<P, T> {
         this.regularizers = List.copyOf(regularizers);
     }
 
-    /** The manifold the cost is defined on. */
+    @Override
     public Manifold<P, T> manifold() {
         return manifold;
     }
@@ -83,7 +84,7 @@ public final class Problem<P, T> {
         return loss;
     }
 
-    /** The cost {@code f(x)}. */
+    @Override
     public double cost(P x) {
         return at(x).cost;
     }
@@ -93,7 +94,7 @@ public final class Problem<P, T> {
         return at(x).residual;
     }
 
-    /** The Riemannian gradient at {@code x}. */
+    @Override
     public T gradient(P x) {
         PointCache<P, T> c = at(x);
         if (c.gradient == null) {
@@ -102,7 +103,7 @@ public final class Problem<P, T> {
         return c.gradient;
     }
 
-    /** The Riemannian Hessian at {@code x} applied to the tangent vector {@code u}. */
+    @Override
     public T hessian(P x, T u) {
         PointCache<P, T> c = at(x);
         AmbientMatrix egrad = euclideanGradient(c);
@@ -125,6 +126,16 @@ public final class Problem<P, T> {
             ehess = ehess.plus(r.euclideanHessian(x, u));
         }
         return manifold.ehessToRhess(x, egrad, ehess, u);
+    }
+
+    /** The loss's reason when it is not twice differentiable, with the smooth alternative. */
+    @Override
+    public Optional<String> hessianUnavailable() {
+        if (loss.isTwiceDifferentiable()) {
+            return Optional.empty();
+        }
+        return Optional.of("the loss '" + loss.name() + "' is not twice differentiable; use lq with smoothing (e.g. "
+                + "{type: lq, q: 1, smoothing: 1e-3}) or a first-order solver such as gradient-descent");
     }
 
     private AmbientMatrix euclideanGradient(PointCache<P, T> c) {

@@ -1,7 +1,7 @@
 package org.riemopt.solver;
 
 import org.riemopt.manifold.Manifold;
-import org.riemopt.problem.Problem;
+import org.riemopt.problem.Objective;
 
 /**
  * The part of a solver's state every method has: the current iterate with its cost, Riemannian gradient and
@@ -13,7 +13,7 @@ import org.riemopt.problem.Problem;
 public abstract class IterateState<P, T> implements SolverState<P> {
 
     /** The problem being solved. */
-    protected final Problem<P, T> problem;
+    protected final Objective<P, T> problem;
     /** Its manifold. */
     protected final Manifold<P, T> manifold;
     private P point;
@@ -22,7 +22,7 @@ public abstract class IterateState<P, T> implements SolverState<P> {
     private double gradientNorm;
 
     /** Starts at {@code start}, evaluating cost and gradient there. */
-    protected IterateState(Problem<P, T> problem, P start) {
+    protected IterateState(Objective<P, T> problem, P start) {
         this.problem = problem;
         this.manifold = problem.manifold();
         moveTo(start, problem.cost(start));

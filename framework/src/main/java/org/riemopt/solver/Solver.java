@@ -3,7 +3,7 @@ package org.riemopt.solver;
 import java.util.List;
 import java.util.function.Consumer;
 
-import org.riemopt.problem.Problem;
+import org.riemopt.problem.Objective;
 
 /**
  * A configured optimization method. Runs are deterministic for a given problem and start point.
@@ -20,5 +20,5 @@ public interface Solver {
      * @throws IllegalArgumentException if the problem is not one this solver can handle (e.g. a Hessian-based
      *                                  method and a loss that is not twice differentiable)
      */
-    <P, T> Result<P> solve(Problem<P, T> problem, P start, List<Consumer<IterationRecord>> listeners);
+    <P, T> Result<P> solve(Objective<P, T> problem, P start, List<Consumer<IterationRecord>> listeners);
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.riemopt.problem.Problem;
+import org.riemopt.problem.Objective;
 import org.riemopt.solver.IterateState;
 import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
@@ -62,7 +62,7 @@ public final class GradientDescent implements Solver {
     }
 
     @Override
-    public <P, T> Result<P> solve(Problem<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
+    public <P, T> Result<P> solve(Objective<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
         StoppingCriterion lineSearchFailed = r -> r.iteration() > 0
                 && (double) r.extra().get("stepLength") < options.minStepLength()
                 ? Optional.of(new StopReason("minStepLength", "line search found no step longer than minStepLength "
@@ -76,7 +76,7 @@ public final class GradientDescent implements Solver {
         private final Options options;
         private double lastStep;
 
-        State(Problem<P, T> problem, P start, Options options) {
+        State(Objective<P, T> problem, P start, Options options) {
             super(problem, start);
             this.options = options;
             this.lastStep = options.initialStep() / 2;

@@ -1,7 +1,7 @@
 package org.riemopt.plugins.solvers;
 
 import org.riemopt.manifold.Manifold;
-import org.riemopt.problem.Problem;
+import org.riemopt.problem.Objective;
 
 /**
  * Steihaug–Toint truncated conjugate gradients for the trust-region subproblem
@@ -29,7 +29,7 @@ final class TruncatedCG {
     private TruncatedCG() {
     }
 
-    static <P, T> Outcome<T> solve(Problem<P, T> problem, P x, T grad, double radius, double kappa, double theta,
+    static <P, T> Outcome<T> solve(Objective<P, T> problem, P x, T grad, double radius, double kappa, double theta,
                                    int minInner, int maxInner) {
         Manifold<P, T> m = problem.manifold();
         T eta = m.zeroTangent(x);

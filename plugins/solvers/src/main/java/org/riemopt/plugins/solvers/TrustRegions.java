@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.riemopt.problem.Problem;
+import org.riemopt.problem.Objective;
 import org.riemopt.solver.IterateState;
 import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
@@ -39,12 +39,10 @@ public final class TrustRegions implements Solver {
     }
 
     @Override
-    public <P, T> Result<P> solve(Problem<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
-        if (!problem.loss().isTwiceDifferentiable()) {
-            throw new IllegalArgumentException("trust-regions needs the Hessian, but the loss '"
-                    + problem.loss().name() + "' is not twice differentiable; use lq with smoothing (e.g. "
-                    + "{type: lq, q: 1, smoothing: 1e-3}) or a first-order solver such as gradient-descent");
-        }
+    public <P, T> Result<P> solve(Objective<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
+        problem.hessianUnavailable().ifPresent(reason -> {
+            throw new IllegalArgumentException("trust-regions needs the Hessian, but " + reason);
+        });
         State<P, T> state = new State<>(problem, start, options);
         StoppingCriterion stop = options.stopping().stoppingCriterion();
         StoppingCriterion honoured = record -> record.iteration() < options.minIterations() ? Optional.empty()
@@ -58,7 +56,7 @@ public final class TrustRegions implements Solver {
         private final int maxInner;
         private double radius;
 
-        State(Problem<P, T> problem, P start, TrustRegionOptions options) {
+        State(Objective<P, T> problem, P start, TrustRegionOptions options) {
             super(problem, start);
             this.options = options;
             this.maxRadius = Double.isNaN(options.maxRadius()) ? manifold.typicalDist() : options.maxRadius();
