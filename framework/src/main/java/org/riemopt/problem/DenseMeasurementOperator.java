@@ -43,6 +43,15 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         this.symmetric = rows == cols && allSymmetric();
     }
 
+    /** An operator whose symmetry is already known (a selection of a known operator's blocks). */
+    private DenseMeasurementOperator(int size, int rows, int cols, double[] data, boolean symmetric) {
+        this.size = size;
+        this.rows = rows;
+        this.cols = cols;
+        this.data = data;
+        this.symmetric = symmetric;
+    }
+
     /**
      * An operator from its measurement matrices, all of the same shape.
      *
@@ -131,6 +140,19 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
     public DenseMatrix matrix(int i) {
         int block = rows * cols;
         return DenseMatrix.wrap(rows, cols, Arrays.copyOfRange(data, i * block, (i + 1) * block));
+    }
+
+    /** The selected blocks {@code Aᵢ}, copied: {@code O(|measurements|·rows·cols)}. */
+    @Override
+    public DenseMeasurementOperator select(int[] measurements) {
+        requireSelection(measurements);
+        int block = rows * cols;
+        double[] selected = new double[checkedSize(measurements.length, rows, cols)];
+        for (int k = 0; k < measurements.length; k++) {
+            System.arraycopy(data, measurements[k] * block, selected, k * block, block);
+        }
+        // Blocks of a symmetric operator are symmetric; otherwise the general kernels are right for any blocks.
+        return new DenseMeasurementOperator(measurements.length, rows, cols, selected, symmetric);
     }
 
     @Override

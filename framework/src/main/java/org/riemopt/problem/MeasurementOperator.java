@@ -48,6 +48,38 @@ public interface MeasurementOperator {
     FactorJacobian linearize(DenseMatrix u, DenseMatrix v, DenseMatrix p, ResidualWeight weight);
 
     /**
+     * The operator restricted to some of its measurements: {@code select(S)(X)ₖ = A(X)_{S[k]}}, the rows
+     * {@code S[0] < S[1] < …} of {@code A} in that order. It costs what those rows cost to copy or describe
+     * ({@code O(|S|·rows·cols)} for a dense operator, {@code O(|S|)} for completion), never a pass over all
+     * measurements, so that the gradient of a batch of measurements ({@link StochasticObjective#batchGradient}) is
+     * {@code O(|S|)} work. Strictly increasing indices keep every implementation simple (a completion pattern stays in
+     * row-major order); a caller with a batch in another order, or with repeats, sorts it and weights the repeats.
+     *
+     * @param measurements strictly increasing indices in {@code [0, size())}, at least one; not modified
+     * @throws IllegalArgumentException if the indices are empty, out of range or not strictly increasing (see
+     *                                  {@link #requireSelection})
+     */
+    MeasurementOperator select(int[] measurements);
+
+    /** Checks the indices given to {@link #select}: at least one, in range, strictly increasing. */
+    default void requireSelection(int[] measurements) {
+        if (measurements.length == 0) {
+            throw new IllegalArgumentException("select: at least one measurement is needed");
+        }
+        for (int k = 0; k < measurements.length; k++) {
+            int i = measurements[k];
+            if (i < 0 || i >= size()) {
+                throw new IllegalArgumentException("select: measurement " + i + " (position " + k + ") is not in [0, "
+                        + size() + ")");
+            }
+            if (k > 0 && i <= measurements[k - 1]) {
+                throw new IllegalArgumentException("select: measurement " + i + " (position " + k + ") comes after "
+                        + measurements[k - 1] + "; indices must be strictly increasing");
+            }
+        }
+    }
+
+    /**
      * The measurements {@code b} that come with the operator itself (the values of observed entries read with a
      * completion instance), or empty when {@code b} is measured from a truth or given in the spec.
      */

@@ -7,7 +7,9 @@ import org.riemopt.manifold.Manifold;
 /**
  * What a solver minimizes: a cost on a manifold with its Riemannian gradient and Hessian-vector products (Manopt's
  * {@code problem} structure). The measurement-composed {@link Problem} is one implementation, a user's own smooth
- * cost ({@link SmoothCost}) another; every solver and derivative check works on this interface alone.
+ * cost ({@link SmoothCost}) another; every solver and derivative check works on this interface alone. A cost that is
+ * a sum of terms is a {@link StochasticObjective}, which adds the gradient of a batch of terms for stochastic
+ * methods.
  *
  * <p>Implementations may cache per point (keyed by identity, as {@link Problem} does); a solver asks for the cost,
  * gradient and Hessian at the same point object as often as it needs.

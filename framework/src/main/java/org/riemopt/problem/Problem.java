@@ -1,9 +1,11 @@
 package org.riemopt.problem;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 import org.riemopt.linalg.AmbientMatrix;
+import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.manifold.Manifold;
 
 /**
@@ -19,12 +21,17 @@ import org.riemopt.manifold.Manifold;
  * Hessian-vector product apply the operator.) A rejected trial point costs its one pass. The two most recent points are kept, as a
  * trust-region step needs the current point and the trial point. Points are keyed by identity.
  *
+ * <p>It is a {@link StochasticObjective} over its measurements: the gradient of a batch linearizes the lift against
+ * the operator restricted to the batch ({@link MeasurementOperator#select}), with the same loss and the measurements
+ * of the batch, so a batch costs {@code O(|batch|)} measurement work and the chain rule is the one of the full
+ * gradient.
+ *
  * <p>Not thread-safe: one solver run uses one problem.
  *
  * @param <P> point type
  * @param <T> tangent vector type
  */
-public final class Problem<P, T> implements Objective<P, T> {
+public final class Problem<P, T> implements StochasticObjective<P, T> {
 
     private final Manifold<P, T> manifold;
     private final Lift<P, T> lift;
@@ -82,6 +89,54 @@ public final class Problem<P, T> implements Objective<P, T> {
     /** The loss {@code ℓ}. */
     public Loss loss() {
         return loss;
+    }
+
+    /** The number of measurements {@code m}. */
+    @Override
+    public int terms() {
+        return measurements.length;
+    }
+
+    /**
+     * {@code Σ_{i∈batch} ℓ'(resᵢ)·∇A(φ(x))ᵢ + (|batch|/m)·Σₖ ∇Rₖ(x)}, made Riemannian: the batch is sorted, a
+     * repeated index becomes one measurement of weight its multiplicity, and the lift is linearized against
+     * {@code operator().select(distinct indices)}.
+     */
+    @Override
+    public T batchGradient(P x, int[] batch) {
+        if (batch.length == 0) {
+            throw new IllegalArgumentException("batchGradient: the batch is empty");
+        }
+        int[] sorted = batch.clone();
+        Arrays.sort(sorted);
+        if (sorted[0] < 0 || sorted[sorted.length - 1] >= measurements.length) {
+            int bad = sorted[0] < 0 ? sorted[0] : sorted[sorted.length - 1];
+            throw new IllegalArgumentException("batchGradient: measurement " + bad + " is not in [0, "
+                    + measurements.length + ")");
+        }
+        int[] distinct = new int[sorted.length];
+        double[] multiplicity = new double[sorted.length];
+        int count = 0;
+        for (int i : sorted) {
+            if (count > 0 && distinct[count - 1] == i) {
+                multiplicity[count - 1]++;
+            } else {
+                distinct[count] = i;
+                multiplicity[count++] = 1;
+            }
+        }
+        int[] rows = Arrays.copyOf(distinct, count);
+        Linearization<T> lin = lift.linearize(x, operator.select(rows),
+                (k, value) -> multiplicity[k] * loss.derivative(value - measurements[rows[k]]));
+        AmbientMatrix egrad = lin.pullback(lin.weights());
+        if (!regularizers.isEmpty()) {
+            AmbientMatrix share = null;
+            for (Regularizer<P, T> r : regularizers) {
+                share = share == null ? r.euclideanGradient(x) : share.plus(r.euclideanGradient(x));
+            }
+            egrad = egrad.plus(scaled(share, (double) batch.length / measurements.length));
+        }
+        return manifold.egradToRgrad(x, egrad);
     }
 
     @Override
@@ -147,6 +202,20 @@ public final class Problem<P, T> implements Objective<P, T> {
             c.euclideanGradient = egrad;
         }
         return c.euclideanGradient;
+    }
+
+    /** The lazy product {@code s·g}. */
+    private static AmbientMatrix scaled(AmbientMatrix g, double s) {
+        if (g instanceof DenseMatrix d) {
+            return d.scale(s);
+        }
+        return new AmbientMatrix() {
+            @Override public int rows() { return g.rows(); }
+            @Override public int cols() { return g.cols(); }
+            @Override public DenseMatrix times(DenseMatrix v) { return g.times(v).scale(s); }
+            @Override public DenseMatrix transposeTimes(DenseMatrix u) { return g.transposeTimes(u).scale(s); }
+            @Override public DenseMatrix toDense() { return g.toDense().scale(s); }
+        };
     }
 
     private PointCache<P, T> at(P x) {

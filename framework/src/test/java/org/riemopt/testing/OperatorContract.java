@@ -2,8 +2,10 @@ package org.riemopt.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import org.riemopt.linalg.AmbientMatrix;
@@ -16,7 +18,8 @@ import org.riemopt.problem.MeasurementOperator;
  * The identities every {@link MeasurementOperator} must satisfy, checked against its own {@code apply} and
  * {@code adjoint}: the adjoint identity {@code ⟨A(M), y⟩ = ⟨M, Aᵀy⟩}, and a factored linearization that agrees with
  * the definitions ({@code values = A(P Vᵀ)}, {@code push(a, b) = A(a Vᵀ + U bᵀ)}, {@code pull(w) = (Aᵀw V, (Aᵀw)ᵀ U)},
- * the fused adjoint equal to {@code Aᵀ weights}). An implementation's test subclasses this. Randomness is seeded.
+ * the fused adjoint equal to {@code Aᵀ weights}), and a selection of measurements that measures as the selected rows.
+ * An implementation's test subclasses this. Randomness is seeded.
  */
 public abstract class OperatorContract {
 
@@ -71,6 +74,32 @@ public abstract class OperatorContract {
         }
         DenseMatrix x = DenseMatrix.gaussian(a.rows(), RANK, random);
         checkLinearization(a, x, x, x);
+    }
+
+    @Test
+    void selectionMeasuresTheSelectedRows() {
+        MeasurementOperator a = operator(random);
+        int[] batch = IntStream.range(0, a.size()).filter(i -> random.nextInt(3) == 0).toArray();
+        if (batch.length == 0) {
+            batch = new int[] {a.size() - 1};
+        }
+        MeasurementOperator sub = a.select(batch);
+        assertEquals(batch.length, sub.size(), "size");
+        assertEquals(a.rows(), sub.rows(), "rows");
+        assertEquals(a.cols(), sub.cols(), "cols");
+        DenseMatrix m = DenseMatrix.gaussian(a.rows(), a.cols(), random);
+        double[] all = a.apply(m);
+        double[] expected = new double[batch.length];
+        for (int k = 0; k < batch.length; k++) {
+            expected[k] = all[batch[k]];
+        }
+        assertClose(expected, sub.apply(m), "select(batch).apply(M)");
+        int[] unordered = {a.size() - 1, 0};
+        if (a.size() > 1) {
+            assertThrows(IllegalArgumentException.class, () -> a.select(unordered), "indices out of order");
+        }
+        assertThrows(IllegalArgumentException.class, () -> a.select(new int[] {a.size()}), "index out of range");
+        assertThrows(IllegalArgumentException.class, () -> a.select(new int[0]), "empty selection");
     }
 
     private void checkLinearization(MeasurementOperator a, DenseMatrix u, DenseMatrix v, DenseMatrix p) {

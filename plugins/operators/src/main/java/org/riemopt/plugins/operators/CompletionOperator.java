@@ -172,6 +172,26 @@ public final class CompletionOperator implements MeasurementOperator, ObservedEn
     }
 
     /**
+     * The selected entries, in the same (row-major) order, with their own values if the operator has them:
+     * {@code O(|measurements|)}.
+     */
+    @Override
+    public CompletionOperator select(int[] measurements) {
+        requireSelection(measurements);
+        int[] row = new int[measurements.length];
+        int[] col = new int[measurements.length];
+        double[] values = observed == null ? null : new double[measurements.length];
+        for (int k = 0; k < measurements.length; k++) {
+            row[k] = pattern.row(measurements[k]);
+            col[k] = pattern.col(measurements[k]);
+            if (values != null) {
+                values[k] = observed[measurements[k]];
+            }
+        }
+        return new CompletionOperator(SparsePattern.ofRowMajor(rows(), cols(), row, col), values);
+    }
+
+    /**
      * The observed entries of {@code x}: read from the factors of a {@link LowRankMatrix} ({@code O(|Ω|·k)}), from
      * a {@link DenseMatrix} directly, and from any other matrix through its dense form, which is refused above
      * {@link #APPLY_DENSE_LIMIT} entries.

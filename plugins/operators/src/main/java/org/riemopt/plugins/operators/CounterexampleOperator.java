@@ -183,6 +183,12 @@ public final class CounterexampleOperator implements MeasurementOperator, Counte
         return operator.linearize(u, v, p, weight);
     }
 
+    /** The wrapped operator's selection (a batch of measurements is no longer the paper's instance). */
+    @Override
+    public MeasurementOperator select(int[] measurements) {
+        return operator.select(measurements);
+    }
+
     @Override
     public Optional<double[]> ownMeasurements() {
         return operator.ownMeasurements();

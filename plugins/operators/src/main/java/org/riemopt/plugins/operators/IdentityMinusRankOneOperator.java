@@ -97,6 +97,29 @@ public sealed class IdentityMinusRankOneOperator implements MeasurementOperator 
         return map(x.toDense(), "apply").data();
     }
 
+    /**
+     * The selected rows as a dense operator: row {@code i} of {@code A} is {@code α·eᵢ − β·gᵢ·vec(G)}, so
+     * {@code |measurements|} rows of {@code rows·cols} numbers each, {@code O(|measurements|·rows·cols)}; a batch is
+     * small, and the structure of the whole operator (identity plus rank one) does not survive a selection.
+     */
+    @Override
+    public DenseMeasurementOperator select(int[] measurements) {
+        requireSelection(measurements);
+        int block = rows * cols;
+        double[] gd = g.data();
+        double[] data = new double[DenseMeasurementOperator.checkedSize(measurements.length, rows, cols)];
+        for (int k = 0; k < measurements.length; k++) {
+            int i = measurements[k];
+            if (beta != 0) {
+                for (int j = 0; j < block; j++) {
+                    data[k * block + j] = -beta * gd[i] * gd[j];
+                }
+            }
+            data[k * block + i] += alpha;
+        }
+        return DenseMeasurementOperator.wrap(measurements.length, rows, cols, data);
+    }
+
     /** {@code Aᵀw = A(mat(w))}, dense. */
     @Override
     public DenseMatrix adjoint(double[] w) {

@@ -86,6 +86,17 @@ public final class PhaseRetrievalOperator implements MeasurementOperator {
         return n;
     }
 
+    /** The selected vectors {@code aᵢ}, copied: {@code O(|measurements|·n)}. */
+    @Override
+    public PhaseRetrievalOperator select(int[] measurements) {
+        requireSelection(measurements);
+        double[] selected = new double[measurements.length * n];
+        for (int k = 0; k < measurements.length; k++) {
+            System.arraycopy(vectors, measurements[k] * n, selected, k * n, n);
+        }
+        return new PhaseRetrievalOperator(measurements.length, n, selected);
+    }
+
     /** {@code aᵢᵀ X aᵢ}, from {@code X·[a₁ … a_m]} (for a factored {@code X}, {@code O(m·n·k)}). */
     @Override
     public double[] apply(AmbientMatrix x) {

@@ -48,10 +48,14 @@ final class SensingFixture {
         return x.timesTranspose(x).minus(truth).normF() / truth.normF();
     }
 
-    /** Delegates to a dense operator and counts every read of its data. */
+    /**
+     * Delegates to a dense operator and counts every read of its data: full passes, and the measurements read by
+     * selections (a batch's sub-operator, whose own work is on those measurements only).
+     */
     static final class CountingOperator implements MeasurementOperator {
         private final MeasurementOperator inner;
         int passes;
+        long selected;
 
         CountingOperator(MeasurementOperator inner) {
             this.inner = inner;
@@ -67,6 +71,10 @@ final class SensingFixture {
                                                   ResidualWeight weight) {
             passes++;
             return inner.linearize(u, v, p, weight);
+        }
+        @Override public MeasurementOperator select(int[] measurements) {
+            selected += measurements.length;
+            return inner.select(measurements);
         }
     }
 }
