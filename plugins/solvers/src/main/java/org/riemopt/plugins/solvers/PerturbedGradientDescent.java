@@ -25,7 +25,9 @@ import org.riemopt.solver.StoppingCriterion;
  * uniform in the tangent ball of radius {@code radius} (the manifold's random unit tangent, a normalized Gaussian on
  * Euclidean and factor spaces, times {@code radius·U^{1/dim}}), and after {@code horizon} more gradient steps test
  * the escape: if the cost has not dropped below {@code f(x̃) − escapeDecrease}, the anchor is an approximate
- * second-order point; the run returns to it and stops with reason {@code secondOrderPoint}.
+ * second-order point; the run returns to it and stops with reason {@code secondOrderPoint}. A line search that
+ * finds no decrease within the horizon makes the test at once; elsewhere it stops the run ({@code minStepLength}),
+ * as in {@code gradient-descent}.
  *
  * <p>A small gradient is where this method perturbs, not where it stops: the shared {@code gradientTolerance} is
  * not one of its rules (it would end the run at a saddle, as it ends gradient descent there); the other shared rules
@@ -54,9 +56,12 @@ public final class PerturbedGradientDescent implements Solver {
     }
 
     /**
-     * Options. The thresholds of Jin et al. depend on the unknown gradient and Hessian Lipschitz constants
-     * {@code ℓ, ρ}; the derived defaults are their formulas with {@code ℓ = ρ = 1} and {@code c = χ = 1}, where
-     * {@code ε = gradientThreshold}: {@code r = ε/ℓ}, {@code t_thres = ℓ/√(ρε)}, {@code f_thres = √(ε³/ρ)}.
+     * Options. The thresholds of Jin et al. (Alg. 2) depend on the unknown gradient and Hessian Lipschitz constants
+     * {@code ℓ, ρ} and on constants {@code c, χ}; the derived defaults are their formulas {@code r = √c·ε/(χ²ℓ)},
+     * {@code t_thres = χℓ/(c²√(ρε))}, {@code f_thres = (c/χ³)·√(ε³/ρ)} with {@code ε = gradientThreshold},
+     * {@code ℓ = ρ = c = 1}, and {@code χ = 1} except in {@code t_thres}, where {@code χ = 10} (theirs is a
+     * logarithmic factor of at least 4): the horizon must cover {@code log(growth)/(η·|λ_min|)} steps, and with
+     * {@code χ = 1} it is too short to leave even the saddle of seed 002's Example 1.3 ({@code λ_min = −0.03}).
      *
      * @param stopping          shared stopping options ({@code gradientTolerance} is not used)
      * @param stepRule          {@code armijo} (default) or {@code constant}
@@ -65,7 +70,7 @@ public final class PerturbedGradientDescent implements Solver {
      * @param gradientThreshold perturb when the gradient norm is at most this ({@code g_thres}), default 1e-3
      * @param radius            perturbation radius {@code r}; NaN (default) means {@code gradientThreshold}
      * @param horizon           gradient steps before the escape test ({@code t_thres}); 0 (default) means
-     *                          {@code ⌈1/√gradientThreshold⌉} (32 at the default threshold)
+     *                          {@code ⌈10/√gradientThreshold⌉} (317 at the default threshold)
      * @param escapeDecrease    decrease that counts as an escape ({@code f_thres}); NaN (default) means
      *                          {@code gradientThreshold^{3/2}}
      * @param seed              seed of the perturbations, default 0
@@ -107,7 +112,7 @@ public final class PerturbedGradientDescent implements Solver {
         }
 
         int effectiveHorizon() {
-            return horizon == 0 ? (int) Math.ceil(1 / Math.sqrt(gradientThreshold)) : horizon;
+            return horizon == 0 ? (int) Math.ceil(10 / Math.sqrt(gradientThreshold)) : horizon;
         }
 
         double effectiveEscapeDecrease() {
@@ -153,6 +158,7 @@ public final class PerturbedGradientDescent implements Solver {
         private int perturbedAt = -1;
         private P anchor;
         private double anchorCost;
+        private boolean searchFailed;
         boolean escapeFailed;
 
         State(Objective<P, T> problem, P start, Options options) {
@@ -176,7 +182,8 @@ public final class PerturbedGradientDescent implements Solver {
                 return perturb();
             }
             Step step = gradientStep();
-            if (perturbedAt >= 0 && iteration - perturbedAt == horizon) {
+            // A line search that finds no decrease ends the horizon early: the cost will not drop further.
+            if (anchor != null && (iteration - perturbedAt == horizon || searchFailed)) {
                 if (cost() > anchorCost - options.effectiveEscapeDecrease()) {
                     escapeFailed = true;
                     moveTo(anchor, anchorCost);
@@ -207,7 +214,8 @@ public final class PerturbedGradientDescent implements Solver {
                 return new Step(stepNorm, statistics(false, options.stepSize()));
             }
             ArmijoLineSearch.Outcome<P> o = descent.search(problem, point(), cost(), gradient(), gradientNorm());
-            if (!o.found()) {
+            searchFailed = !o.found();
+            if (searchFailed) {
                 return new Step(0, statistics(false, o.stepLength()));
             }
             double stepNorm = o.stepLength() * gradientNorm();

@@ -37,7 +37,7 @@ public final class PerturbedGradientDescentProvider implements SolverProvider {
         list.add(ParameterSpec.optional("radius", ParameterType.NUMBER, d.radius(),
                 "perturbation radius r; absent: gradientThreshold"));
         list.add(ParameterSpec.optional("horizon", ParameterType.INTEGER, d.horizon(),
-                "gradient steps before the escape test (t_thres); 0: ceil(1/sqrt(gradientThreshold))"));
+                "gradient steps before the escape test (t_thres); 0: ceil(10/sqrt(gradientThreshold))"));
         list.add(ParameterSpec.optional("escapeDecrease", ParameterType.NUMBER, d.escapeDecrease(),
                 "cost decrease that counts as an escape (f_thres); absent: gradientThreshold^1.5"));
         list.add(ParameterSpec.optional("seed", ParameterType.INTEGER, (int) d.seed(),
