@@ -3,10 +3,12 @@ package org.riemopt.solver;
 import java.util.List;
 
 /**
- * The outcome of a solver run: the last iterate (as Manopt, not the best one), why the run stopped, and the trace.
+ * The outcome of a solver run: the last iterate (as Manopt, not the best one, unless the solver documents otherwise:
+ * {@code subgradient} returns the best), or the last finite one when the run stopped on a non-finite value; why the
+ * run stopped, and the trace.
  *
  * @param solver       the solver's name
- * @param point        the last iterate
+ * @param point        the returned iterate
  * @param cost         its cost
  * @param gradientNorm its Riemannian gradient norm
  * @param iterations   iterations done

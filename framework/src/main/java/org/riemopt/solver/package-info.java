@@ -3,6 +3,7 @@
  * {@link org.riemopt.solver.SolverLoop} (clock, listeners, trace and stopping are the framework's; a solver only
  * supplies its {@link org.riemopt.solver.SolverState} and step), composable
  * {@link org.riemopt.solver.StoppingCriterion}s that say why they fired, the per-iteration
- * {@link org.riemopt.solver.IterationRecord} and the {@link org.riemopt.solver.Result}.
+ * {@link org.riemopt.solver.IterationRecord} and the {@link org.riemopt.solver.Result}; a caller's listeners, stopping
+ * rule and statistics of the point travel in a {@link org.riemopt.solver.RunMonitor}.
  */
 package org.riemopt.solver;

@@ -21,7 +21,7 @@ import org.riemopt.problem.Counterexample;
 import org.riemopt.problem.MeasurementOperator;
 
 /**
- * The spec's {@code init}: a random point, a matrix ({@link SearchSpace#pointFromMatrix}), factors {@code {u, v}}
+ * The spec's {@code init}: a random point (optionally scaled: small random initialization), a matrix ({@link SearchSpace#pointFromMatrix}), factors {@code {u, v}}
  * with an optional core {@code s} (the point {@code U S Vᵀ}, {@link SearchSpace#pointFromFactors}), a file (a
  * {@code .npy}/{@code .mtx} matrix, or a {@code .npz} archive of the named arrays {@code run --save-point} writes),
  * or the spurious point of a counterexample operator.
@@ -50,9 +50,19 @@ final class InitSpec {
             return fromFile(space, file("init", spec, base));
         }
         String type = string("init.type", require(spec, "type", "init"));
-        onlyKeys("init", spec, Set.of("type"));
+        onlyKeys("init", spec, "random".equals(type) ? Set.of("type", "scale") : Set.of("type"));
         return switch (type) {
-            case "random" -> guarded("manifold", () -> space.manifold().random(RandomStreams.INIT.forSeed(seed)));
+            case "random" -> {
+                P point = guarded("manifold", () -> space.manifold().random(RandomStreams.INIT.forSeed(seed)));
+                if (!spec.containsKey("scale")) {
+                    yield point;
+                }
+                double scale = SpecValues.number("init.scale", spec.get("scale"));
+                if (!(scale > 0)) {
+                    throw new SpecException("init.scale", "must be > 0, got " + scale);
+                }
+                yield scaled(space, point, scale);
+            }
             case "truth" -> {
                 if (truth == null) {
                     throw new SpecException("init.type", "'truth' starts at a factorization of the truth, and the spec "
@@ -94,6 +104,24 @@ final class InitSpec {
         }
         throw new SpecException("init.file", path + " holds the arrays " + arrays.keySet() + "; a point archive holds "
                 + "'matrix', or 'u' and 'v' (and optionally 's'), as run --save-point writes");
+    }
+
+    /**
+     * The point with its factors multiplied by {@code scale} (small random initialization): the factor {@code X}
+     * of a single-factor point ({@code euclidean}, {@code psd-fixed-rank}), both {@code U} and {@code V} on
+     * {@code factors}, the core {@code S} of a fixed-rank {@code U S Vᵀ}.
+     */
+    private static <P, T> P scaled(SearchSpace<P, T> space, P point, double scale) {
+        Map<String, DenseMatrix> arrays = space.pointArrays(point);
+        return guarded("init.scale", () -> {
+            if (arrays.containsKey("matrix")) {
+                return space.pointFromMatrix(arrays.get("matrix").scale(scale));
+            }
+            if (arrays.containsKey("s")) {
+                return space.pointFromFactors(arrays.get("u").times(arrays.get("s").scale(scale)), arrays.get("v"));
+            }
+            return space.pointFromFactors(arrays.get("u").scale(scale), arrays.get("v").scale(scale));
+        });
     }
 
     /** The point {@code U S Vᵀ} (or {@code U Vᵀ} without a core). */

@@ -2,6 +2,7 @@ package org.riemopt.solver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -51,5 +52,74 @@ class SolverLoopTest {
     void startThatMeetsTheToleranceStopsAtOnce() {
         SolverOptions options = SolverOptions.DEFAULTS.withCostTolerance(1.0);
         assertEquals(0, SolverLoop.run("h", new Halving(), options.stoppingCriterion(), List.of()).iterations());
+    }
+
+    /** A state whose cost goes 1, 2, 3, NaN: a run that diverges. */
+    private static final class Diverging implements SolverState<Integer> {
+        int k;
+
+        @Override public Integer point() { return k; }
+        @Override public double cost() { return k < 3 ? k + 1 : Double.NaN; }
+        @Override public double gradientNorm() { return 1; }
+        @Override public Map<String, Object> initialStatistics() { return Map.of(); }
+        @Override public Step step() { k++; return new Step(1.0, Map.of()); }
+    }
+
+    @Test
+    void aNonFiniteCostStopsAnyRunWithTheLastFiniteIterate() {
+        Result<Integer> r = SolverLoop.run("d", new Diverging(), SolverOptions.DEFAULTS.stoppingCriterion(),
+                List.of());
+        assertEquals("nonFinite", r.stopReason().criterion());
+        assertFalse(r.stopReason().converged());
+        assertEquals(2, r.point());
+        assertEquals(3.0, r.cost());
+        assertEquals(3, r.iterations());
+        assertTrue(Double.isNaN(r.trace().get(3).cost()), "the non-finite record is in the trace");
+    }
+
+    @Test
+    void aCallersRuleStopsTheRunWithReasonListener() {
+        RunMonitor<Integer> monitor = RunMonitor.<Integer>none().withStopWhen(rec -> rec.cost() < 0.2, "cost < 0.2");
+        Result<Integer> r = SolverLoop.run("h", new Halving(), SolverOptions.DEFAULTS.stoppingCriterion(), monitor);
+        assertEquals("listener", r.stopReason().criterion());
+        assertEquals("cost < 0.2", r.stopReason().message());
+        assertEquals(3, r.iterations(), "0.5^3 < 0.2 first at k = 3");
+    }
+
+    @Test
+    void statisticsOfThePointFollowTheSolversFieldsAndListenersSeeThem() {
+        List<IterationRecord> seen = new ArrayList<>();
+        RunMonitor<Integer> monitor = RunMonitor.<Integer>of(List.of(seen::add))
+                .withStatistic("distanceToTruth", k -> 10.0 - k);
+        Result<Integer> r = SolverLoop.run("h", new Halving(), SolverOptions.DEFAULTS.withMaxIterations(2)
+                .stoppingCriterion(), monitor);
+        assertEquals(List.of("k", "distanceToTruth"), List.copyOf(r.trace().get(0).extra().keySet()));
+        assertEquals(8.0, r.trace().get(2).extra().get("distanceToTruth"));
+        assertEquals(r.trace(), seen);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SolverLoop.run("h",
+                new Halving(), SolverOptions.DEFAULTS.stoppingCriterion(), RunMonitor.<Integer>none()
+                        .withStatistic("k", k -> k)));
+        assertTrue(e.getMessage().contains("'k' clashes with the solver's own field"), e.getMessage());
+    }
+
+    @Test
+    void costStallAndStepSizeRulesAreOffByDefaultAndStopWhenSet() {
+        // Halving: f_k = 2^-k, relative decrease over w iterations 1 − 2^-w.
+        SolverOptions none = SolverOptions.DEFAULTS.withGradientTolerance(0).withMaxIterations(50);
+        assertEquals("maxIterations",
+                SolverLoop.run("h", new Halving(), none.stoppingCriterion(), List.of()).stopReason().criterion());
+        Result<Integer> stall = SolverLoop.run("h", new Halving(), none.withCostStall(0.8, 2).stoppingCriterion(),
+                List.of());
+        assertEquals("costStall", stall.stopReason().criterion(), "1 − 2^-2 = 0.75 <= 0.8 once k >= 2");
+        assertEquals(2, stall.iterations());
+        assertEquals("maxIterations", SolverLoop.run("h", new Halving(), none.withCostStall(0.7, 2)
+                .stoppingCriterion(), List.of()).stopReason().criterion());
+        Result<Integer> step = SolverLoop.run("h", new Halving(), none.withMinStepSize(2).stoppingCriterion(),
+                List.of());
+        assertEquals("minStepSize", step.stopReason().criterion());
+        assertEquals(1, step.iterations(), "iteration 0 has no step");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SolverOptions.DEFAULTS.withCostStall(0.1, 0));
+        assertTrue(e.getMessage().contains("costStallWindow"), e.getMessage());
     }
 }

@@ -1,26 +1,21 @@
 package org.riemopt.plugins.solvers;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.riemopt.problem.Objective;
 import org.riemopt.solver.IterateState;
-import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
+import org.riemopt.solver.RunMonitor;
 import org.riemopt.solver.Solver;
 import org.riemopt.solver.SolverLoop;
 import org.riemopt.solver.SolverOptions;
-import org.riemopt.solver.StopReason;
-import org.riemopt.solver.StoppingCriterion;
 
 /**
  * Riemannian steepest descent with Armijo backtracking (Absil, Mahony, Sepulchre, <i>Optimization Algorithms on
  * Matrix Manifolds</i>, 2008, Alg. 1): along {@code −grad f(x)}, the step {@code t} is halved until
- * {@code f(R_x(−t·grad)) ≤ f(x) − c·t·‖grad‖²}. The first trial step of an iteration is twice the last accepted one
- * (the first ever is {@code initialStep}), so the method adapts to the problem's scale.
+ * {@code f(R_x(−t·grad)) ≤ f(x) − c·t·‖grad‖²} ({@link ArmijoLineSearch}). The first trial step of an iteration is
+ * twice the last accepted one (the first ever is {@code initialStep}), so the method adapts to the problem's scale.
  *
  * <p>Iteration records carry {@code stepLength} ({@code t}) and {@code backtracks}. Besides the shared stopping
  * rules, it stops when no step of length {@code ≥ minStepLength} gives sufficient decrease.
@@ -28,25 +23,12 @@ import org.riemopt.solver.StoppingCriterion;
 public final class GradientDescent implements Solver {
 
     /**
-     * @param stopping          shared stopping options
-     * @param initialStep       first trial step length, default 1
-     * @param sufficientDecrease Armijo constant {@code c}, default 1e-4
-     * @param minStepLength     stop when backtracking goes below this, default 1e-10 (as Manopt's minstepsize)
+     * @param stopping   shared stopping options
+     * @param lineSearch the Armijo line search ({@link ArmijoLineSearch#DEFAULTS})
      */
-    public record Options(SolverOptions stopping, double initialStep, double sufficientDecrease,
-                          double minStepLength) {
+    public record Options(SolverOptions stopping, ArmijoLineSearch lineSearch) {
         /** Defaults. */
-        public static final Options DEFAULTS = new Options(SolverOptions.DEFAULTS, 1, 1e-4, 1e-10);
-
-        /** Checks the values. */
-        public Options {
-            if (!(minStepLength > 0) || !(initialStep >= minStepLength)
-                    || !(sufficientDecrease > 0 && sufficientDecrease < 1)) {
-                throw new IllegalArgumentException("need 0 < minStepLength <= initialStep and 0 < sufficientDecrease "
-                        + "< 1; got minStepLength " + minStepLength + ", initialStep " + initialStep
-                        + ", sufficientDecrease " + sufficientDecrease);
-            }
-        }
+        public static final Options DEFAULTS = new Options(SolverOptions.DEFAULTS, ArmijoLineSearch.DEFAULTS);
     }
 
     private final Options options;
@@ -62,24 +44,40 @@ public final class GradientDescent implements Solver {
     }
 
     @Override
-    public <P, T> Result<P> solve(Objective<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
-        StoppingCriterion lineSearchFailed = r -> r.iteration() > 0
-                && (double) r.extra().get("stepLength") < options.minStepLength()
-                ? Optional.of(new StopReason("minStepLength", "line search found no step longer than minStepLength "
-                + options.minStepLength(), false))
-                : Optional.empty();
-        return SolverLoop.run(name(), new State<>(problem, start, options),
-                options.stopping().stoppingCriterion().or(lineSearchFailed), listeners);
+    public <P, T> Result<P> solve(Objective<P, T> problem, P start, RunMonitor<P> monitor) {
+        return SolverLoop.run(name(), new State<>(problem, start, options.lineSearch()),
+                options.stopping().stoppingCriterion().or(options.lineSearch().failed()), monitor);
+    }
+
+    /** One steepest-descent iteration with Armijo backtracking, also used by {@code perturbed-gd}. */
+    static final class Descent {
+        private final ArmijoLineSearch lineSearch;
+        private double lastStep;
+
+        Descent(ArmijoLineSearch lineSearch) {
+            this.lineSearch = lineSearch;
+            this.lastStep = lineSearch.initialStep() / 2;
+        }
+
+        /** Searches along {@code −grad} from twice the last accepted step length. */
+        <P, T> ArmijoLineSearch.Outcome<P> search(Objective<P, T> problem, P x, double fx, T gradient,
+                                                  double gradientNorm) {
+            T direction = problem.manifold().lincomb(x, -1, gradient, 0, gradient);
+            ArmijoLineSearch.Outcome<P> o = lineSearch.search(problem, x, fx, direction,
+                    -gradientNorm * gradientNorm, 2 * lastStep);
+            if (o.found()) {
+                lastStep = o.stepLength();
+            }
+            return o;
+        }
     }
 
     private static final class State<P, T> extends IterateState<P, T> {
-        private final Options options;
-        private double lastStep;
+        private final Descent descent;
 
-        State(Objective<P, T> problem, P start, Options options) {
+        State(Objective<P, T> problem, P start, ArmijoLineSearch lineSearch) {
             super(problem, start);
-            this.options = options;
-            this.lastStep = options.initialStep() / 2;
+            this.descent = new Descent(lineSearch);
         }
 
         @Override
@@ -89,24 +87,13 @@ public final class GradientDescent implements Solver {
 
         @Override
         public Step step() {
-            double t = 2 * lastStep;
-            int backtracks = 0;
-            double slope = gradientNorm() * gradientNorm();
-            while (true) {
-                P trial = manifold.retract(point(), gradient(), -t);
-                double fTrial = problem.cost(trial);
-                if (fTrial <= cost() - options.sufficientDecrease() * t * slope) {
-                    double stepNorm = t * gradientNorm();
-                    moveTo(trial, fTrial);
-                    lastStep = t;
-                    return new Step(stepNorm, statistics(t, backtracks));
-                }
-                t /= 2;
-                backtracks++;
-                if (t < options.minStepLength()) {
-                    return new Step(0, statistics(t, backtracks));
-                }
+            ArmijoLineSearch.Outcome<P> o = descent.search(problem, point(), cost(), gradient(), gradientNorm());
+            if (!o.found()) {
+                return new Step(0, statistics(o.stepLength(), o.backtracks()));
             }
+            double stepNorm = o.stepLength() * gradientNorm();
+            moveTo(o.point(), o.cost());
+            return new Step(stepNorm, statistics(o.stepLength(), o.backtracks()));
         }
 
         private static Map<String, Object> statistics(double stepLength, int backtracks) {

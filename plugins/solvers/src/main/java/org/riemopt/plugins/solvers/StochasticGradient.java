@@ -13,6 +13,7 @@ import org.riemopt.problem.Objective;
 import org.riemopt.problem.StochasticObjective;
 import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
+import org.riemopt.solver.RunMonitor;
 import org.riemopt.solver.Solver;
 import org.riemopt.solver.SolverLoop;
 import org.riemopt.solver.SolverOptions;
@@ -170,7 +171,7 @@ public final class StochasticGradient implements Solver {
      * @throws IllegalArgumentException if {@code problem} is not a {@link StochasticObjective}
      */
     @Override
-    public <P, T> Result<P> solve(Objective<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
+    public <P, T> Result<P> solve(Objective<P, T> problem, P start, RunMonitor<P> monitor) {
         if (!(problem instanceof StochasticObjective<P, T> stochastic)) {
             throw new IllegalArgumentException("sgd needs a cost that is a sum of terms (a StochasticObjective, such "
                     + "as a measurement problem), but got a " + problem.getClass().getSimpleName()
@@ -189,11 +190,11 @@ public final class StochasticGradient implements Solver {
             IterationRecord inSteps = new IterationRecord(state.steps, r.cost(), r.gradientNorm(), r.timeSeconds(),
                     r.stepSize(), r.extra());
             trace.add(inSteps);
-            for (Consumer<IterationRecord> listener : listeners) {
+            for (Consumer<IterationRecord> listener : monitor.listeners()) {
                 listener.accept(inSteps);
             }
         };
-        Result<P> r = SolverLoop.run(name(), state, stop, List.of(renumber));
+        Result<P> r = SolverLoop.run(name(), state, stop, monitor.withListeners(List.of(renumber)));
         return new Result<>(r.solver(), r.point(), r.cost(), r.gradientNorm(), state.steps, r.timeSeconds(),
                 r.stopReason(), trace);
     }

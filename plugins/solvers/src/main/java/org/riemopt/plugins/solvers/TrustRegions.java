@@ -1,15 +1,13 @@
 package org.riemopt.plugins.solvers;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.riemopt.problem.Objective;
 import org.riemopt.solver.IterateState;
-import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
+import org.riemopt.solver.RunMonitor;
 import org.riemopt.solver.Solver;
 import org.riemopt.solver.SolverLoop;
 import org.riemopt.solver.StoppingCriterion;
@@ -39,7 +37,7 @@ public final class TrustRegions implements Solver {
     }
 
     @Override
-    public <P, T> Result<P> solve(Objective<P, T> problem, P start, List<Consumer<IterationRecord>> listeners) {
+    public <P, T> Result<P> solve(Objective<P, T> problem, P start, RunMonitor<P> monitor) {
         problem.hessianUnavailable().ifPresent(reason -> {
             throw new IllegalArgumentException("trust-regions needs the Hessian, but " + reason);
         });
@@ -47,7 +45,7 @@ public final class TrustRegions implements Solver {
         StoppingCriterion stop = options.stopping().stoppingCriterion();
         StoppingCriterion honoured = record -> record.iteration() < options.minIterations() ? Optional.empty()
                 : stop.check(record);
-        return SolverLoop.run(name(), state, honoured, listeners);
+        return SolverLoop.run(name(), state, honoured, monitor);
     }
 
     private static final class State<P, T> extends IterateState<P, T> {

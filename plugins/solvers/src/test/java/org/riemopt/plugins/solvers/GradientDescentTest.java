@@ -17,7 +17,7 @@ class GradientDescentTest {
     void decreasesTheCostMonotonicallyAndConverges() {
         SensingFixture f = new SensingFixture(3);
         GradientDescent gd = new GradientDescent(new GradientDescent.Options(
-                SolverOptions.DEFAULTS.withGradientTolerance(1e-6).withMaxIterations(5000), 1, 1e-4, 1e-10));
+                SolverOptions.DEFAULTS.withGradientTolerance(1e-6).withMaxIterations(5000), ArmijoLineSearch.DEFAULTS));
         Result<DenseMatrix> r = gd.solve(f.problem, f.start, List.of());
         assertEquals("gradientTolerance", r.stopReason().criterion());
         List<IterationRecord> t = r.trace();
