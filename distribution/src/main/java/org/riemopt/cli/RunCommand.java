@@ -9,6 +9,7 @@ import org.riemopt.diagnostics.HeldOutError;
 import org.riemopt.io.Npz;
 import org.riemopt.problem.ObservedEntries;
 import org.riemopt.solver.Result;
+import org.riemopt.solver.RunMonitor;
 import org.riemopt.spec.Instance;
 import org.riemopt.spec.RandomStreams;
 
@@ -42,7 +43,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                     + "written as a .npz archive; give a file name ending in .npz");
         }
         Instance<?, ?> instance = load(spec);
-        Summary summary = solveAndMeasure(instance, savePoint);
+        Summary summary = solveAndMeasure(instance, savePoint, trace != null);
         if (trace != null) {
             TraceCsv.write(trace, summary.result().trace());
         }
@@ -87,8 +88,11 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     private record Summary(Result<?> result, double relativeError, double heldOutError) {
     }
 
-    private static <P, T> Summary solveAndMeasure(Instance<P, T> instance, Path savePoint) {
-        Result<P> result = Subcommand.solve(instance);
+    /** Solves; with a trace and a known truth, every record also gets the iterate's {@code relativeError}. */
+    private static <P, T> Summary solveAndMeasure(Instance<P, T> instance, Path savePoint, boolean traced) {
+        RunMonitor<P> monitor = traced && instance.truth() != null
+                ? RunMonitor.<P>none().withStatistic("relativeError", instance::relativeError) : RunMonitor.none();
+        Result<P> result = Subcommand.solve(instance, monitor);
         if (savePoint != null) {
             Npz.write(savePoint, instance.space().pointArrays(result.point()));
         }

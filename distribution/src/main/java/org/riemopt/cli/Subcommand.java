@@ -2,9 +2,9 @@ package org.riemopt.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.riemopt.solver.Result;
+import org.riemopt.solver.RunMonitor;
 import org.riemopt.spec.Instance;
 import org.riemopt.spec.SpecException;
 
@@ -45,8 +45,13 @@ abstract class Subcommand {
      * manifold, a loss it cannot use) is reported as an error of the spec's {@code solver} key.
      */
     static <P, T> Result<P> solve(Instance<P, T> instance) {
+        return solve(instance, RunMonitor.none());
+    }
+
+    /** As {@link #solve(Instance)}, with the caller's listeners, stopping rule and statistics. */
+    static <P, T> Result<P> solve(Instance<P, T> instance, RunMonitor<P> monitor) {
         try {
-            return instance.solver().solve(instance.problem(), instance.start(), List.of());
+            return instance.solver().solve(instance.problem(), instance.start(), monitor);
         } catch (IllegalArgumentException e) {
             throw new SpecException("solver", e.getMessage());
         }

@@ -55,9 +55,12 @@ class CliTest {
         assertTrue(number(r.out(), "relativeError") < 1e-6, r.out());
         assertTrue(r.out().contains("\"stopReason\":\"costTolerance\""), r.out());
         List<String> lines = Files.readAllLines(trace);
-        assertEquals("iteration,cost,gradientNorm,timeSeconds,innerIterations,radius,rho,accepted,limitedByRadius",
-                lines.get(0));
+        assertEquals("iteration,cost,gradientNorm,timeSeconds,innerIterations,radius,rho,accepted,limitedByRadius,"
+                + "relativeError", lines.get(0));
         assertEquals((int) number(r.out(), "iterations") + 2, lines.size());
+        String[] last = lines.get(lines.size() - 1).split(",");
+        assertEquals(number(r.out(), "relativeError"), Double.parseDouble(last[last.length - 1]), 0.0,
+                "the trace's last relative error is the run's");
     }
 
     @Test
