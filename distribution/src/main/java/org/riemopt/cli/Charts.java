@@ -92,8 +92,10 @@ final class Charts {
     private static XYChart chart(String title, String xLabel, String yLabel) {
         XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title).xAxisTitle(xLabel)
                 .yAxisTitle(yLabel).build();
-        Styler styler = chart.getStyler();
+        var styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
+        // a tick every 80 pixels or so: XChart's default puts one on every integer of a short iteration axis
+        styler.setXAxisTickMarkSpacingHint(80);
         styler.setLegendPosition(Styler.LegendPosition.InsideNE);
         styler.setMarkerSize(6);
         return chart;

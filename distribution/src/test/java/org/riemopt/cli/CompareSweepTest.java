@@ -180,6 +180,15 @@ class CompareSweepTest {
     }
 
     @Test
+    void overparamExampleFailsBelowTheTrueRankAndRecoversAtIt() {
+        Run r = riemopt("sweep", Cli.EXAMPLES.resolve("overparam-sweep.yaml").toString(), "--param",
+                "manifold.cols=1,2", "--trials", "1", "--out", dir.resolve("op").toString(), "--json");
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"manifold.cols\":\"1\",\"trials\":1,\"successes\":0"), r.out());
+        assertTrue(r.out().contains("\"manifold.cols\":\"2\",\"trials\":1,\"successes\":1"), r.out());
+    }
+
+    @Test
     void badParametersAreUsageErrors() {
         String out = dir.resolve("bad").toString();
         assertUsage("no key 'colz' in 'manifold'", "--param", "manifold.colz.x=1..2");
