@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code riemopt} command: {@code run}, {@code check}, {@code certify}, {@code slice}, {@code plugins},
- * {@code bench} and {@code help}.
+ * The {@code riemopt} command: {@code run}, {@code check}, {@code certify}, {@code slice}, {@code compare},
+ * {@code sweep}, {@code plugins}, {@code bench} and {@code help}.
  *
  * <p>Exit status: 0 on success, 2 for a usage or spec error (nothing is printed on stdout then), 1 if a run fails
  * for another reason.
@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "riemopt", mixinStandardHelpOptions = true, versionProvider = Riemopt.Version.class,
         description = "Optimization on Riemannian manifolds for low-rank matrix recovery.",
         subcommands = {RunCommand.class, CheckCommand.class, CertifyCommand.class, SliceCommand.class,
-                PluginsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                CompareCommand.class, SweepCommand.class, PluginsCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Riemopt {
 
     /** Exit status of a usage or spec error. */

@@ -6,12 +6,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.riemopt.diagnostics.HeldOutError;
-import org.riemopt.io.Npz;
-import org.riemopt.problem.ObservedEntries;
 import org.riemopt.solver.Result;
-import org.riemopt.solver.RunMonitor;
 import org.riemopt.spec.Instance;
-import org.riemopt.spec.RandomStreams;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,7 +39,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                     + "written as a .npz archive; give a file name ending in .npz");
         }
         Instance<?, ?> instance = load(spec);
-        Summary summary = solveAndMeasure(instance, savePoint, trace != null);
+        Measured summary = Measured.solve(instance, savePoint, trace != null);
         if (trace != null) {
             TraceCsv.write(trace, summary.result().trace());
         }
@@ -83,24 +79,5 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             out.printf("  seed:           %d%n", instance.seed());
         }
         return 0;
-    }
-
-    private record Summary(Result<?> result, double relativeError, double heldOutError) {
-    }
-
-    /** Solves; with a trace and a known truth, every record also gets the iterate's {@code relativeError}. */
-    private static <P, T> Summary solveAndMeasure(Instance<P, T> instance, Path savePoint, boolean traced) {
-        RunMonitor<P> monitor = traced && instance.truth() != null
-                ? RunMonitor.<P>none().withStatistic("relativeError", instance::relativeError) : RunMonitor.none();
-        Result<P> result = Subcommand.solve(instance, monitor);
-        if (savePoint != null) {
-            Npz.write(savePoint, instance.space().pointArrays(result.point()));
-        }
-        double heldOut = Double.NaN;
-        if (instance.truth() != null && instance.problem().operator() instanceof ObservedEntries observed) {
-            heldOut = HeldOutError.relativeRms(instance.problem().lift().matrix(result.point()), instance.truth(),
-                    observed, HeldOutError.DEFAULT_SAMPLES, RandomStreams.DIAGNOSTICS.forSeed(instance.seed()));
-        }
-        return new Summary(result, instance.relativeError(result.point()), heldOut);
     }
 }

@@ -1,7 +1,6 @@
 package org.riemopt.cli;
 
 import java.awt.image.BufferedImage;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -10,15 +9,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-
-import javax.imageio.ImageIO;
 
 import org.riemopt.problem.Problem;
 import org.riemopt.spec.Instance;
@@ -100,7 +94,7 @@ final class SliceCommand extends Subcommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--from and --towards are both " + from
                     + "; a slice needs two distinct points");
         }
-        prepareOutput();
+        AtomicFiles.prepareDirectory(outDir, command.commandLine());
         Instance<?, ?> instance = load(spec);
         Map<String, Object> summary = slice(instance);
         if (json.enabled) {
@@ -115,18 +109,6 @@ final class SliceCommand extends Subcommand implements Callable<Integer> {
             out().printf("  wrote %s and %s%n", summary.get("csv"), summary.get("png"));
         }
         return 0;
-    }
-
-    /** Creates the output directory and checks that files can be created in it, before any work is done. */
-    private void prepareOutput() {
-        try {
-            Files.createDirectories(outDir);
-            Path probe = Files.createTempFile(outDir, ".slice", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new ParameterException(command.commandLine(), "--out " + outDir + ": cannot write there ("
-                    + e + "); give a directory that can be created and written");
-        }
     }
 
     private <P, T> Map<String, Object> slice(Instance<P, T> instance) throws IOException {
@@ -171,14 +153,10 @@ final class SliceCommand extends Subcommand implements Callable<Integer> {
         }
         Path csv = outDir.resolve(CSV);
         Path png = outDir.resolve(PNG);
-        writeAtomically(csv, stream -> writeCsv(stream, coordinates, cost));
+        AtomicFiles.write(csv, stream -> writeCsv(stream, coordinates, cost));
         String title = spec.path.getFileName() + ": cost from " + from + " towards " + towards;
         BufferedImage image = ContourPlot.render(coordinates, cost, title, label(from), label(towards));
-        writeAtomically(png, stream -> {
-            if (!ImageIO.write(image, "png", stream)) {
-                throw new IOException("no PNG writer in this Java runtime");
-            }
-        });
+        AtomicFiles.writePng(png, image);
 
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("grid", grid);
@@ -241,27 +219,5 @@ final class SliceCommand extends Subcommand implements Callable<Integer> {
             }
         }
         w.flush();
-    }
-
-    /** What goes into a file written by {@link #writeAtomically}. */
-    private interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /** Writes beside the target and moves into place, so that the file appears whole or not at all. */
-    private static void writeAtomically(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
-        // named by hand rather than by createTempFile, so that the file gets the usual permissions, not 0600
-        Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-        try {
-            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp,
-                    StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
-                content.writeTo(stream);
-            }
-            Files.move(temp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 }

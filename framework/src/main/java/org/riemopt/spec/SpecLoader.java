@@ -50,7 +50,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 public final class SpecLoader {
 
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("description", "seed", "manifold", "lift", "operator",
-            "truth", "noise", "measurements", "loss", "regularizers", "init", "solver", "certify");
+            "truth", "noise", "measurements", "loss", "regularizers", "init", "solver", "certify", "success", "solvers");
     private static final String DEFAULT_LOSS = "l2";
     private static final String DEFAULT_SOLVER = "trust-regions";
 
