@@ -32,6 +32,7 @@ import org.riemopt.spi.Family;
 import org.riemopt.spi.LossProvider;
 import org.riemopt.spi.ManifoldProvider;
 import org.riemopt.spi.OperatorProvider;
+import org.riemopt.spi.ParameterType;
 import org.riemopt.spi.Parameters;
 import org.riemopt.spi.PluginRegistry;
 import org.riemopt.spi.Provider;
@@ -127,7 +128,7 @@ public final class SpecLoader {
         Problem<P, T> problem = guarded("operator", () -> new Problem<>(space.manifold(), lift, operator, b, loss,
                 regularizers));
         P start = InitSpec.read(space, operator, truth, spec.get("init"), seed, base);
-        Solver solver = solver(spec.get("solver"), base);
+        Solver solver = solver(spec.get("solver"), seed, base);
         Map<String, Object> certify = spec.containsKey("certify") ? Map.copyOf(mapping("certify", spec.get("certify")))
                 : Map.of();
         return new Instance<>(seed, space, problem, start, solver, truth, certify);
@@ -227,9 +228,20 @@ public final class SpecLoader {
         return out;
     }
 
-    private Solver solver(Object value, Path base) {
+    /**
+     * The solver. A randomized solver's {@code seed} option defaults to the spec's seed (folded to 32 bits), so that
+     * one spec seed makes the whole run reproducible and trials with different spec seeds differ in the solver's
+     * draws too.
+     */
+    private Solver solver(Object value, long seed, Path base) {
         Map<String, Object> spec = value == null ? Map.of("type", DEFAULT_SOLVER) : mapping("solver", value);
         SolverProvider p = provider(Family.SOLVER, SolverProvider.class, "solver", spec);
+        boolean seeded = p.parameters().stream().anyMatch(s -> s.name().equals("seed")
+                && s.type() == ParameterType.INTEGER);
+        if (seeded && !spec.containsKey("seed")) {
+            spec = new LinkedHashMap<>(spec);
+            spec.put("seed", (int) (seed ^ (seed >>> 32)));
+        }
         Parameters parameters = parameters(p, "solver", spec, base);
         return guarded("solver", () -> p.create(parameters));
     }
