@@ -47,9 +47,10 @@ final class CheckCommand extends Subcommand implements Callable<Integer> {
         } else {
             out.printf("cost:                    %.15g%n", (double) report.get("cost"));
             out.printf("gradient norm:           %.3e%n", (double) report.get("gradientNorm"));
-            out.printf("gradient Taylor slope:   %.4f (2 expected)%n", (double) report.get("gradientSlope"));
-            out.printf("Hessian Taylor slope:    %.4f (3 expected)%s%n", (double) report.get("hessianSlope"),
-                    Boolean.TRUE.equals(report.get("hessianModelExact")) ? ", model exact to round-off" : "");
+            out.printf("gradient Taylor slope:   %s (2 expected; %s)%n", slope(report.get("gradientSlope")),
+                    report.get("gradientCheck"));
+            out.printf("Hessian Taylor slope:    %s (3 expected; %s)%n", slope(report.get("hessianSlope")),
+                    report.get("hessianCheck"));
             out.printf("Hessian symmetry error:  %.3e%n", (double) report.get("hessianSymmetryError"));
             out.printf("Hessian min eigenvalue:  %.10g%n", (double) report.get("hessianMinEigenvalue"));
             out.printf("Hessian max eigenvalue:  %.10g%s%n", (double) report.get("hessianMaxEigenvalue"),
@@ -80,8 +81,10 @@ final class CheckCommand extends Subcommand implements Callable<Integer> {
         report.put("cost", problem.cost(x));
         report.put("gradientNorm", m.norm(x, problem.gradient(x)));
         report.put("gradientSlope", gradient.slope());
+        report.put("gradientCheck", gradient.verdict(2));
         report.put("hessianSlope", hessian.slope());
         report.put("hessianModelExact", hessian.exact());
+        report.put("hessianCheck", hessian.verdict(3));
         report.put("hessianSymmetryError", DerivativeChecks.hessianSymmetryError(problem, x, u, v));
         ExtremeEigenpairs<T> extremes = HessianLanczos.extremes(problem, x, random);
         report.put("hessianMinEigenvalue", extremes.min());
@@ -93,5 +96,10 @@ final class CheckCommand extends Subcommand implements Callable<Integer> {
         report.put("dimension", m.dim());
         report.put("seed", instance.seed());
         return report;
+    }
+
+    private static String slope(Object value) {
+        double v = (double) value;
+        return Double.isNaN(v) ? "none" : String.format("%.4f", v);
     }
 }

@@ -14,4 +14,28 @@ package org.riemopt.diagnostics;
  * @param exact     whether every error is at round-off level
  */
 public record SlopeCheck(double[] stepSizes, double[] errors, double slope, int fitFrom, int fitTo, boolean exact) {
+
+    /** How far a fitted slope may be from the expected one and still count as agreeing. */
+    public static final double SLOPE_TOLERANCE = 0.1;
+
+    /**
+     * What the check says, in words, for a model of order {@code expected − 1} (2 for the gradient, 3 for the
+     * Hessian): agreement, an exact model (a cost polynomial of that order along the direction: nothing to fit, and
+     * nothing wrong), a curve with no straight range (round-off or a nonsmooth cost), or a slope that points to a
+     * wrong derivative.
+     */
+    public String verdict(int expected) {
+        if (exact) {
+            return "the model is exact to round-off: the cost is " + (expected == 3 ? "quadratic" : "linear")
+                    + " along this direction, so there is no slope to fit (consistent with a correct derivative)";
+        }
+        if (Double.isNaN(slope)) {
+            return "no straight range to fit: the errors are at round-off level or the cost is not smooth here";
+        }
+        if (Math.abs(slope - expected) <= SLOPE_TOLERANCE) {
+            return "as expected";
+        }
+        return "expected " + expected + ": the " + (expected == 3 ? "Hessian (or, away from a critical point, the "
+                + "retraction's second-order agreement)" : "gradient") + " is likely wrong";
+    }
 }
