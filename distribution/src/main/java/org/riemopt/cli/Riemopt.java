@@ -136,8 +136,15 @@ public final class Riemopt {
     static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
         Riemopt riemopt = new Riemopt(environment, err);
         CommandLine cli = new CommandLine(riemopt);
+        withHelpOptions(cli);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            // One line naming the problem, one hint; the full usage only on request (-h).
+            err.println("riemopt: " + e.getMessage());
+            err.println("riemopt: see 'riemopt " + helpTopic(e.getCommandLine()) + "--help'");
+            return USAGE_ERROR;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             if (e instanceof SpecException || e instanceof CommandLine.ParameterException) {
                 err.println("riemopt: " + e.getMessage());
@@ -155,6 +162,23 @@ public final class Riemopt {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** Gives every subcommand, at every depth, {@code -h/--help} (and {@code -V/--version}). */
+    private static void withHelpOptions(CommandLine command) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
+                sub.getCommandSpec().mixinStandardHelpOptions(true);
+            }
+            withHelpOptions(sub);
+        }
+    }
+
+    /** The subcommand path of {@code command} for a hint, e.g. {@code "sweep merge "}, empty for the top command. */
+    private static String helpTopic(CommandLine command) {
+        String name = command.getCommandSpec().qualifiedName(" ");
+        int space = name.indexOf(' ');
+        return space < 0 ? "" : name.substring(space + 1) + " ";
     }
 
     /** The version from the jar manifest (or "development" when run from classes). */

@@ -64,6 +64,23 @@ class CliTest {
     }
 
     @Test
+    void everyCommandHasHelpAndUsageErrorsAreOneLinePlusAHint() {
+        for (String[] command : new String[][] {{"run"}, {"check"}, {"certify"}, {"slice"}, {"compare"}, {"sweep"},
+                {"sweep", "merge"}, {"plugins"}, {"bench"}}) {
+            String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+            args[command.length] = "-h";
+            Run help = riemopt(args);
+            assertEquals(0, help.status(), String.join(" ", args) + ": " + help.err());
+            assertTrue(help.out().startsWith("Usage: riemopt " + String.join(" ", command)), help.out());
+        }
+        Run missing = riemopt("run");
+        assertEquals(2, missing.status());
+        assertEquals("riemopt: Missing required parameter: 'SPEC'\nriemopt: see 'riemopt run --help'\n",
+                missing.err().replace(System.lineSeparator(), "\n"));
+        assertEquals("", missing.out());
+    }
+
+    @Test
     void aNumericalFailureIsExitOneAndNotConverged() throws IOException {
         Path spec = dir.resolve("diverges.yaml");
         Files.writeString(spec, """
