@@ -14,7 +14,7 @@ import org.riemopt.spi.Parameters;
  * Armijo backtracking along a descent direction {@code d} (Absil, Mahony, Sepulchre, <i>Optimization Algorithms on
  * Matrix Manifolds</i>, 2008, Def. 4.2.2 with contraction ½): from a trial step length {@code t}, halve {@code t}
  * until {@code f(R_x(t·d)) ≤ f(x) + c·t·⟨grad f(x), d⟩}, or give up once {@code t < minStepLength}. Shared by
- * {@code gradient-descent}, {@code perturbed-gd} and {@code conjugate-gradient}; each records the accepted (or last
+ * {@code gradient-descent}, {@code perturbed-gd}, {@code conjugate-gradient} and {@code precgd}; each records the accepted (or last
  * tried) {@code stepLength} and stops with {@link #failed} when no step gave sufficient decrease.
  *
  * @param initialStep        first trial step length of a run, default 1

@@ -1,13 +1,20 @@
 package org.riemopt.plugins.solvers;
 
+import java.util.function.UnaryOperator;
+
 import org.riemopt.manifold.Manifold;
 import org.riemopt.problem.Objective;
+import org.riemopt.problem.Preconditioner;
 
 /**
  * Steihaug–Toint truncated conjugate gradients for the trust-region subproblem
- * {@code min ⟨g, η⟩ + ½⟨η, Hess[η]⟩ s.t. ‖η‖ ≤ Δ}, without preconditioner, as Manopt's {@code trs_tCG} started from
- * {@code η = 0} (Absil, Baker, Gallivan, "Trust-region methods on Riemannian manifolds", FoCM 7, 2007, Alg. 2;
- * Conn, Gould, Toint, <i>Trust-Region Methods</i>, 2000, §7.5).
+ * {@code min ⟨g, η⟩ + ½⟨η, Hess[η]⟩ s.t. ‖η‖_{P⁻¹} ≤ Δ} with a preconditioner {@code P}, as Manopt's
+ * {@code trs_tCG} started from {@code η = 0} (Absil, Baker, Gallivan, "Trust-region methods on Riemannian
+ * manifolds", FoCM 7, 2007, Alg. 2; Conn, Gould, Toint, <i>Trust-Region Methods</i>, 2000, §7.5): CG on the
+ * preconditioned residual {@code z = P(r)} with {@code ⟨z, r⟩} in place of {@code ⟨r, r⟩}, and the region measured
+ * in the norm {@code ‖η‖²_{P⁻¹} = ⟨η, P⁻¹η⟩}, whose values along the iteration ({@code e_Pe = ‖η‖²},
+ * {@code e_Pd = ⟨η, δ⟩}, {@code d_Pd = ‖δ‖²} in that norm) follow from the CG recurrences without applying
+ * {@code P⁻¹}. With the identity ({@link #none()}) every product is the unpreconditioned one, bit for bit.
  *
  * <p>It stops on negative curvature or when the next iterate would leave the region (both move to the boundary
  * and set {@code limitedByRadius}), when the model stops decreasing (round-off), when
@@ -29,26 +36,37 @@ final class TruncatedCG {
     private TruncatedCG() {
     }
 
+    /** No preconditioner: {@code P} is the identity. */
+    static <P, T> Preconditioner<P, T> none() {
+        return x -> UnaryOperator.identity();
+    }
+
+    /**
+     * Approximately solves the subproblem at {@code x}; {@code preconditioner.at(x)} is formed once, and only when
+     * the gradient is nonzero.
+     */
     static <P, T> Outcome<T> solve(Objective<P, T> problem, P x, T grad, double radius, double kappa, double theta,
-                                   int minInner, int maxInner) {
+                                   int minInner, int maxInner, Preconditioner<P, T> preconditioner) {
         Manifold<P, T> m = problem.manifold();
         T eta = m.zeroTangent(x);
         T hessEta = m.zeroTangent(x);
         T r = grad;
         double rr = m.inner(x, r, r);
         double normR0 = Math.sqrt(rr);
-        T mdelta = r;
-        double ePe = 0;
-        double ePd = 0;
-        double dPd = rr;
-        double zr = rr;
-        double modelValue = 0;
-        double radius2 = radius * radius;
         if (rr == 0) {
             // A zero gradient (reachable with gradientTolerance 0): η = 0 is the model's minimizer along every
             // direction tCG would try; Manopt would divide 0 by 0 here.
             return new Outcome<>(eta, hessEta, 0, false);
         }
+        UnaryOperator<T> precon = preconditioner.at(x);
+        T z = precon.apply(r);
+        double zr = m.inner(x, z, r);
+        T mdelta = z;
+        double ePe = 0;
+        double ePd = 0;
+        double dPd = zr;
+        double modelValue = 0;
+        double radius2 = radius * radius;
         int j = 0;
         while (j < maxInner) {
             j++;
@@ -77,10 +95,11 @@ final class TruncatedCG {
             if (j >= minInner && normR <= normR0 * Math.min(Math.pow(normR0, theta), kappa)) {
                 break;
             }
+            z = precon.apply(r);
             double zrOld = zr;
-            zr = m.inner(x, r, r);
+            zr = m.inner(x, z, r);
             double beta = zr / zrOld;
-            mdelta = m.tangent(x, m.lincomb(x, 1, r, beta, mdelta));
+            mdelta = m.tangent(x, m.lincomb(x, 1, z, beta, mdelta));
             ePd = beta * (ePd + alpha * dPd);
             dPd = zr + beta * beta * dPd;
         }

@@ -1,5 +1,6 @@
 package org.riemopt.plugins.solvers;
 
+import org.riemopt.manifolds.ScaledPreconditioner;
 import org.riemopt.solver.SolverOptions;
 
 /**
@@ -15,14 +16,17 @@ import org.riemopt.solver.SolverOptions;
  * @param minInner          tCG iterations before the κ/θ test applies, default 1
  * @param maxInner          tCG iteration limit; 0 (default) means the manifold's dimension
  * @param minIterations     outer iterations before any stopping rule is honoured, default 0
+ * @param preconditioner    {@code null} (default) for none, as Manopt without {@code precon}; else tCG is
+ *                          preconditioned by the scaled metric {@code ξ ↦ ξ(XᵀX + ηI)⁻¹} of the problem's factors
+ *                          ({@link ScaledPreconditioner}) with this damping
  */
 public record TrustRegionOptions(SolverOptions stopping, double maxRadius, double initialRadius, double rhoPrime,
                                  double rhoRegularization, double kappa, double theta, int minInner, int maxInner,
-                                 int minIterations) {
+                                 int minIterations, ScaledPreconditioner.Damping preconditioner) {
 
     /** Manopt's defaults. */
     public static final TrustRegionOptions DEFAULTS = new TrustRegionOptions(SolverOptions.DEFAULTS, Double.NaN,
-            Double.NaN, 0.1, 1e3, 0.1, 1.0, 1, 0, 0);
+            Double.NaN, 0.1, 1e3, 0.1, 1.0, 1, 0, 0, null);
 
     /** Checks the values, with Manopt's assertions. */
     public TrustRegionOptions {
@@ -49,6 +53,12 @@ public record TrustRegionOptions(SolverOptions stopping, double maxRadius, doubl
     /** A copy with other stopping options. */
     public TrustRegionOptions withStopping(SolverOptions value) {
         return new TrustRegionOptions(value, maxRadius, initialRadius, rhoPrime, rhoRegularization, kappa, theta,
-                minInner, maxInner, minIterations);
+                minInner, maxInner, minIterations, preconditioner);
+    }
+
+    /** A copy with the scaled preconditioner of this damping, or none for {@code null}. */
+    public TrustRegionOptions withPreconditioner(ScaledPreconditioner.Damping value) {
+        return new TrustRegionOptions(stopping, maxRadius, initialRadius, rhoPrime, rhoRegularization, kappa, theta,
+                minInner, maxInner, minIterations, value);
     }
 }

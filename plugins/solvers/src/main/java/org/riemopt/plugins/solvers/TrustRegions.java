@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.riemopt.problem.Objective;
+import org.riemopt.problem.Preconditioner;
 import org.riemopt.solver.IterateState;
 import org.riemopt.solver.Result;
 import org.riemopt.solver.RunMonitor;
@@ -18,6 +19,11 @@ import org.riemopt.solver.StoppingCriterion;
  * {@code ρ} with regularization, acceptance ({@code ρ > ρ'} and the model decreased), radius rules (÷4 on rejection
  * or {@code ρ < ¼}; ×2 capped at Δ̄ when {@code ρ > ¾} and tCG stopped on the boundary), and inner stopping tests,
  * so that on the same instance it takes the same iterations.
+ *
+ * <p>With {@link TrustRegionOptions#preconditioner()} set, tCG is preconditioned as Manopt's with {@code precon}
+ * (the region is then a ball of the norm {@code ‖η‖_{P⁻¹}}, see {@link TruncatedCG}) by the scaled metric
+ * {@code P(ξ) = ξ(XᵀX + ηI)⁻¹} of PrecGD (Zhang, Fattahi, Zhang, NeurIPS 2021): the model's Hessian, degenerate
+ * at an over-parameterized minimum, becomes well conditioned in that metric, and tCG needs few inner iterations.
  *
  * <p>Iteration records carry {@code innerIterations, radius} (after the update), {@code rho}, {@code accepted} and
  * {@code limitedByRadius}. Rejected steps count as iterations. The last iterate is returned, not the best.
@@ -41,7 +47,9 @@ public final class TrustRegions implements Solver {
         problem.hessianUnavailable().ifPresent(reason -> {
             throw new IllegalArgumentException("trust-regions needs the Hessian, but " + reason);
         });
-        State<P, T> state = new State<>(problem, start, options);
+        Preconditioner<P, T> preconditioner = options.preconditioner() == null ? TruncatedCG.none()
+                : ScaledPreconditioning.of(problem, options.preconditioner(), name());
+        State<P, T> state = new State<>(problem, start, options, preconditioner);
         StoppingCriterion stop = options.stopping().stoppingCriterion();
         StoppingCriterion honoured = record -> record.iteration() < options.minIterations() ? Optional.empty()
                 : stop.check(record);
@@ -50,13 +58,15 @@ public final class TrustRegions implements Solver {
 
     private static final class State<P, T> extends IterateState<P, T> {
         private final TrustRegionOptions options;
+        private final Preconditioner<P, T> preconditioner;
         private final double maxRadius;
         private final int maxInner;
         private double radius;
 
-        State(Objective<P, T> problem, P start, TrustRegionOptions options) {
+        State(Objective<P, T> problem, P start, TrustRegionOptions options, Preconditioner<P, T> preconditioner) {
             super(problem, start);
             this.options = options;
+            this.preconditioner = preconditioner;
             this.maxRadius = Double.isNaN(options.maxRadius()) ? manifold.typicalDist() : options.maxRadius();
             this.radius = Double.isNaN(options.initialRadius()) ? maxRadius / 8 : options.initialRadius();
             if (radius > maxRadius) {
@@ -75,7 +85,7 @@ public final class TrustRegions implements Solver {
             P x = point();
             double fx = cost();
             TruncatedCG.Outcome<T> tcg = TruncatedCG.solve(problem, x, gradient(), radius, options.kappa(),
-                    options.theta(), options.minInner(), maxInner);
+                    options.theta(), options.minInner(), maxInner, preconditioner);
             T eta = tcg.eta();
             double stepNorm = manifold.norm(x, eta);
             P proposal = manifold.retract(x, eta, 1.0);

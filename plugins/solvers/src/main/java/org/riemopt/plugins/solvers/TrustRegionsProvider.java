@@ -3,6 +3,7 @@ package org.riemopt.plugins.solvers;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.riemopt.manifolds.ScaledPreconditioner;
 import org.riemopt.solver.Solver;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
@@ -42,13 +43,23 @@ public final class TrustRegionsProvider implements SolverProvider {
                 "tCG iteration limit; 0: the manifold's dimension"));
         list.add(ParameterSpec.optional("minIterations", ParameterType.INTEGER, d.minIterations(),
                 "outer iterations before any stopping rule is honoured"));
+        list.add(ParameterSpec.optional("preconditioner", ParameterType.STRING, "none",
+                "none, or scaled: tCG preconditioned by xi (X^T X + eta I)^-1 on the factors of the xxt or uvt lift"));
+        list.addAll(ScaledPreconditioning.parameters());
         return list;
     }
 
     @Override
     public Solver create(Parameters p) {
+        ScaledPreconditioner.Damping preconditioner = switch (p.string("preconditioner")) {
+            case "none" -> null;
+            case "scaled" -> ScaledPreconditioning.damping(p);
+            default -> throw new IllegalArgumentException("preconditioner must be none or scaled, got '"
+                    + p.string("preconditioner") + "'");
+        };
         return new TrustRegions(new TrustRegionOptions(SolverProvider.stoppingOptions(p), p.number("maxRadius"),
                 p.number("initialRadius"), p.number("rhoPrime"), p.number("rhoRegularization"), p.number("kappa"),
-                p.number("theta"), p.integer("minInner"), p.integer("maxInner"), p.integer("minIterations")));
+                p.number("theta"), p.integer("minInner"), p.integer("maxInner"), p.integer("minIterations"),
+                preconditioner));
     }
 }

@@ -16,8 +16,8 @@ import org.riemopt.problem.ResidualWeight;
 import org.riemopt.problem.Problem;
 
 /**
- * A seeded symmetric Gaussian sensing instance (n = 15, r* = r = 2, m = 90) through {@code XXᵀ}, whose operator
- * counts the passes over its data.
+ * A seeded symmetric Gaussian sensing instance through {@code XXᵀ} (by default n = 15, r* = r = 2, m = 90), whose
+ * operator counts the passes over its data.
  */
 final class SensingFixture {
 
@@ -27,10 +27,14 @@ final class SensingFixture {
     final DenseMatrix start;
 
     SensingFixture(long seed) {
+        this(seed, 2, 2, 90);
+    }
+
+    /** An instance with true rank {@code trueRank}, search rank {@code rank} and {@code m} measurements. */
+    SensingFixture(long seed, int trueRank, int rank, int m) {
         Random random = new Random(seed);
         int n = 15;
-        int m = 90;
-        DenseMatrix z = DenseMatrix.gaussian(n, 2, random);
+        DenseMatrix z = DenseMatrix.gaussian(n, trueRank, random);
         truth = z.timesTranspose(z);
         List<DenseMatrix> a = new ArrayList<>();
         for (int i = 0; i < m; i++) {
@@ -38,10 +42,10 @@ final class SensingFixture {
             a.add(g.plus(g.transpose()).scale(0.5 / Math.sqrt(m)));
         }
         operator = new CountingOperator(DenseMeasurementOperator.of(a));
-        problem = new Problem<>(new Euclidean(n, 2), new XxtLift(n, 2), operator, operator.apply(truth),
+        problem = new Problem<>(new Euclidean(n, rank), new XxtLift(n, rank), operator, operator.apply(truth),
                 new L2Loss(), List.of());
         operator.passes = 0;
-        start = DenseMatrix.gaussian(n, 2, random);
+        start = DenseMatrix.gaussian(n, rank, random);
     }
 
     double relativeError(DenseMatrix x) {

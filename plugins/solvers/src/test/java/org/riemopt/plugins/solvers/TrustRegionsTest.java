@@ -8,6 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.manifolds.ScaledPreconditioner;
 import org.riemopt.problem.Loss;
 import org.riemopt.problem.Problem;
 import org.riemopt.solver.IterationRecord;
@@ -28,6 +29,26 @@ class TrustRegionsTest {
         assertEquals("gradientTolerance", r.stopReason().criterion());
         assertTrue(r.cost() < 1e-18, "cost " + r.cost());
         assertTrue(f.relativeError(r.point()) < 1e-9, "relative error " + f.relativeError(r.point()));
+    }
+
+    @Test
+    void theScaledPreconditionerRecoversAnOverParameterizedTruthWithFewerInnerIterations() {
+        SolverOptions stopping = SolverOptions.DEFAULTS.withGradientTolerance(0).withCostTolerance(1e-12)
+                .withMaxIterations(200);
+        SensingFixture plain = new SensingFixture(7, 1, 3, 120);
+        Result<DenseMatrix> without = solver(stopping).solve(plain.problem, plain.start, List.of());
+        SensingFixture f = new SensingFixture(7, 1, 3, 120);
+        Result<DenseMatrix> with = new TrustRegions(TrustRegionOptions.DEFAULTS.withStopping(stopping)
+                .withPreconditioner(ScaledPreconditioner.Damping.AUTO)).solve(f.problem, f.start, List.of());
+        assertEquals("costTolerance", with.stopReason().criterion());
+        assertTrue(f.relativeError(with.point()) < 1e-7, "relative error " + f.relativeError(with.point()));
+        assertTrue(innerIterations(with) < innerIterations(without),
+                innerIterations(with) + " inner iterations with the preconditioner, " + innerIterations(without)
+                        + " without");
+    }
+
+    private static int innerIterations(Result<?> r) {
+        return r.trace().stream().mapToInt(s -> (Integer) s.extra().get("innerIterations")).sum();
     }
 
     @Test
@@ -77,6 +98,6 @@ class TrustRegionsTest {
     @Test
     void optionsRejectManoptsForbiddenValues() {
         assertThrows(IllegalArgumentException.class, () -> new TrustRegionOptions(SolverOptions.DEFAULTS, Double.NaN,
-                Double.NaN, 0.3, 1e3, 0.1, 1, 1, 0, 0), "rhoPrime must be < 1/4");
+                Double.NaN, 0.3, 1e3, 0.1, 1, 1, 0, 0, null), "rhoPrime must be < 1/4");
     }
 }
