@@ -12,7 +12,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** The per-point kernels: a new point (one pass over the operator) and one Hessian-vector product. */
+/** The per-point operations: a new point (one pass over the operator) and one Hessian-vector product. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -22,23 +22,23 @@ public class PointBenchmark {
     @Param({"demo", "fixed-rank", "factors", "completion"})
     public String workload;
 
-    private Kernels<?, ?> kernels;
+    private Operations<?, ?> operations;
 
     /** Loads the instance from its spec. */
     @Setup(Level.Trial)
     public void load() {
-        kernels = Kernels.of(Workload.of(workload));
+        operations = Operations.of(Workload.of(workload));
     }
 
     /** Linearization, cost and gradient at a new point. */
     @Benchmark
     public Object newPoint() {
-        return kernels.newPoint();
+        return operations.newPoint();
     }
 
     /** One Hessian-vector product from the point's cache. */
     @Benchmark
     public Object hessianVectorProduct() {
-        return kernels.hessianVectorProduct();
+        return operations.hessianVectorProduct();
     }
 }

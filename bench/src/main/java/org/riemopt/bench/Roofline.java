@@ -81,10 +81,10 @@ public final class Roofline {
                 Runtime.getRuntime().availableProcessors(), loadBefore, loadAfter));
         out.append("| benchmark | instance | threads | time | bytes read | GB/s | of DRAM (2 threads) | of L3 (2 threads) |\n");
         out.append("|---|---|---|---|---|---|---|---|\n");
-        Map<Workload, Kernels<?, ?>> loaded = new EnumMap<>(Workload.class);
+        Map<Workload, Operations<?, ?>> loaded = new EnumMap<>(Workload.class);
         for (Row row : rows) {
             long bytes = row.isProbe() ? row.threads * ((long) row.probeMebibytes() << 20)
-                    : Traffic.of(row.method, loaded.computeIfAbsent(row.workload(), Kernels::of), row.workload());
+                    : Traffic.of(row.method, loaded.computeIfAbsent(row.workload(), Operations::of), row.workload());
             double bandwidth = bytes / row.seconds / 1e9;
             out.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %s | %.1f | %s | %s |%n", row.method,
                     row.isProbe() ? row.parameter + " MiB array" : row.parameter, row.threads, time(row),

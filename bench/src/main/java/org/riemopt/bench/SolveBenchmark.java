@@ -22,17 +22,17 @@ public class SolveBenchmark {
     @Param({"demo-r2", "demo", "fixed-rank", "completion"})
     public String workload;
 
-    private Kernels<?, ?> kernels;
+    private Operations<?, ?> operations;
 
     /** Loads the instance from its spec. */
     @Setup(Level.Trial)
     public void load() {
-        kernels = Kernels.of(Workload.of(workload));
+        operations = Operations.of(Workload.of(workload));
     }
 
     /** One solve. */
     @Benchmark
     public Object solve() {
-        return kernels.solve();
+        return operations.solve();
     }
 }

@@ -22,29 +22,29 @@ final class Traffic {
     }
 
     /** The bytes of benchmark method {@code method} on {@code workload}. */
-    static long of(String method, Kernels<?, ?> kernels, Workload workload) {
+    static long of(String method, Operations<?, ?> operations, Workload workload) {
         return switch (method) {
-            case "newPoint" -> point(kernels);
-            case "hessianVectorProduct" -> hessianVectorProduct(kernels, workload);
+            case "newPoint" -> point(operations);
+            case "hessianVectorProduct" -> hessianVectorProduct(operations, workload);
             case "solve" -> {
-                WorkCounts work = kernels.solveWork();
-                yield work.operatorPasses() * point(kernels)
-                        + work.hessianVectorProducts() * hessianVectorProduct(kernels, workload);
+                WorkCounts work = operations.solveWork();
+                yield work.operatorPasses() * point(operations)
+                        + work.hessianVectorProducts() * hessianVectorProduct(operations, workload);
             }
             default -> throw new IllegalArgumentException("no traffic model for benchmark method " + method);
         };
     }
 
-    static long point(Kernels<?, ?> kernels) {
-        return kernels.problem().operator().dataBytes();
+    static long point(Operations<?, ?> operations) {
+        return operations.problem().operator().dataBytes();
     }
 
-    static long hessianVectorProduct(Kernels<?, ?> kernels, Workload workload) {
-        MeasurementOperator a = kernels.problem().operator();
+    static long hessianVectorProduct(Operations<?, ?> operations, Workload workload) {
+        MeasurementOperator a = operations.problem().operator();
         long m = a.size();
         if (a instanceof DenseMeasurementOperator dense) {
             // XXᵀ on a symmetric operator keeps one block per measurement (U = V = X), other lifts two.
-            long height = dense.isSymmetric() && kernels.problem().lift() instanceof XxtLift
+            long height = dense.isSymmetric() && operations.problem().lift() instanceof XxtLift
                     ? a.rows() : a.rows() + (long) a.cols();
             return 2 * 8 * m * workload.rank() * height;
         }

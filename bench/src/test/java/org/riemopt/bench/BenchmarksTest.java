@@ -18,17 +18,17 @@ class BenchmarksTest {
     @ParameterizedTest(name = "{0}")
     @EnumSource(Workload.class)
     void aNewPointIsOnePassAndAProductIsNone(Workload workload) {
-        Kernels<?, ?> kernels = Kernels.of(workload);
-        WorkCounts start = kernels.problem().workCounts();
+        Operations<?, ?> operations = Operations.of(workload);
+        WorkCounts start = operations.problem().workCounts();
         for (int k = 0; k < 4; k++) {
-            assertNotNull(kernels.newPoint());
+            assertNotNull(operations.newPoint());
         }
-        assertEquals(new WorkCounts(4, 0), kernels.problem().workCounts().since(start),
+        assertEquals(new WorkCounts(4, 0), operations.problem().workCounts().since(start),
                 "rotating points defeats the two-point cache");
-        kernels.hessianVectorProduct();
-        WorkCounts afterFirst = kernels.problem().workCounts();
-        assertNotNull(kernels.hessianVectorProduct());
-        assertEquals(new WorkCounts(0, 1), kernels.problem().workCounts().since(afterFirst),
+        operations.hessianVectorProduct();
+        WorkCounts afterFirst = operations.problem().workCounts();
+        assertNotNull(operations.hessianVectorProduct());
+        assertEquals(new WorkCounts(0, 1), operations.problem().workCounts().since(afterFirst),
                 "the product's point stays cached");
     }
 
@@ -47,20 +47,20 @@ class BenchmarksTest {
 
     @Test
     void theFixedRankInstanceSolvesAndItsTrafficIsItsWork() {
-        Kernels<?, ?> kernels = Kernels.of(Workload.FIXED_RANK);
-        assertEquals(8L * 600 * 40 * 30, Traffic.point(kernels));
-        assertEquals(2L * 8 * 600 * 2 * (40 + 30), Traffic.hessianVectorProduct(kernels, Workload.FIXED_RANK));
-        WorkCounts work = kernels.solveWork();
+        Operations<?, ?> operations = Operations.of(Workload.FIXED_RANK);
+        assertEquals(8L * 600 * 40 * 30, Traffic.point(operations));
+        assertEquals(2L * 8 * 600 * 2 * (40 + 30), Traffic.hessianVectorProduct(operations, Workload.FIXED_RANK));
+        WorkCounts work = operations.solveWork();
         assertTrue(work.operatorPasses() > 1 && work.hessianVectorProducts() > 0, work.toString());
-        assertEquals(work.operatorPasses() * Traffic.point(kernels) + work.hessianVectorProducts()
-                * Traffic.hessianVectorProduct(kernels, Workload.FIXED_RANK),
-                Traffic.of("solve", kernels, Workload.FIXED_RANK));
+        assertEquals(work.operatorPasses() * Traffic.point(operations) + work.hessianVectorProducts()
+                * Traffic.hessianVectorProduct(operations, Workload.FIXED_RANK),
+                Traffic.of("solve", operations, Workload.FIXED_RANK));
     }
 
     @Test
     void theDemoAtRankTwoIsTheDemoSpecWithTwoColumns() {
         assertEquals(Workload.DEMO.specText().replace("cols: 3", "cols: 2"), Workload.DEMO_R2.specText());
-        assertEquals(8L * 2 * 420 * 100 * 2, Traffic.hessianVectorProduct(Kernels.of(Workload.DEMO_R2),
+        assertEquals(8L * 2 * 420 * 100 * 2, Traffic.hessianVectorProduct(Operations.of(Workload.DEMO_R2),
                 Workload.DEMO_R2), "one block AᵢX per measurement, read twice");
     }
 

@@ -17,7 +17,7 @@ import org.riemopt.spec.RandomStreams;
  * @param <P> point type
  * @param <T> tangent vector type
  */
-public final class Kernels<P, T> {
+public final class Operations<P, T> {
 
     /** Three points: the problem caches the two newest by identity, so rotating three makes every visit new. */
     private static final int ROTATION = 3;
@@ -29,7 +29,7 @@ public final class Kernels<P, T> {
     private final T direction;
     private int next;
 
-    private Kernels(Instance<P, T> instance) {
+    private Operations(Instance<P, T> instance) {
         this.instance = instance;
         this.problem = instance.problem();
         Manifold<P, T> m = problem.manifold();
@@ -43,12 +43,12 @@ public final class Kernels<P, T> {
     }
 
     /** The operations on a freshly loaded instance of {@code workload}. */
-    public static Kernels<?, ?> of(Workload workload) {
+    public static Operations<?, ?> of(Workload workload) {
         return wrap(workload.load());
     }
 
-    private static <P, T> Kernels<P, T> wrap(Instance<P, T> instance) {
-        return new Kernels<>(instance);
+    private static <P, T> Operations<P, T> wrap(Instance<P, T> instance) {
+        return new Operations<>(instance);
     }
 
     /** The problem measured. */
