@@ -34,6 +34,9 @@ public final class Riemopt {
     /** Exit status of a usage or spec error. */
     static final int USAGE_ERROR = 2;
 
+    /** Exit status of a run that failed: a numerical failure (non-finite values) or a fault during the solve. */
+    static final int RUN_FAILED = 1;
+
     /** Environment variable listing extra plugin directories, separated by the platform's path separator. */
     static final String PLUGINS_VARIABLE = "RIEMOPT_PLUGINS";
 

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 
 import org.riemopt.diagnostics.HeldOutError;
 import org.riemopt.solver.Result;
+import org.riemopt.solver.StopReason;
 import org.riemopt.spec.Instance;
 
 import picocli.CommandLine.Command;
@@ -50,6 +51,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             o.put("solver", r.solver());
             o.put("stopReason", r.stopReason().criterion());
             o.put("stopMessage", r.stopReason().message());
+            o.put("converged", r.stopReason().converged());
             o.put("iterations", r.iterations());
             o.put("cost", r.cost());
             o.put("gradientNorm", r.gradientNorm());
@@ -83,6 +85,7 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                     summary.work().operatorPasses(), summary.work().hessianVectorProducts(), summary.innerIterations());
             out.printf("  seed:           %d%n", instance.seed());
         }
-        return 0;
+        // A numerical failure is not success: the run ended on its last finite iterate, reported above.
+        return r.stopReason().criterion().equals(StopReason.NON_FINITE) ? Riemopt.RUN_FAILED : 0;
     }
 }

@@ -1,9 +1,5 @@
 package org.riemopt.cli;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,11 +9,6 @@ import java.util.Map;
 import org.riemopt.spec.Instance;
 import org.riemopt.spec.SpecException;
 import org.riemopt.spec.SpecLoader;
-import org.yaml.snakeyaml.DumperOptions;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * A spec file as a YAML tree, so that {@code compare} and {@code sweep} can change keys (the seed of a trial, the
@@ -36,23 +27,7 @@ final class SpecDocument {
 
     /** Reads the spec file at {@code path}; its data files resolve against its folder, as {@code run} does. */
     static SpecDocument read(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new SpecException("", "cannot read spec file " + path + ": no such file");
-        } catch (IOException e) {
-            throw new SpecException("", "cannot read spec file " + path + ": " + e);
-        }
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit(256 * 1024 * 1024);
-        Object document;
-        try {
-            document = new Yaml(new SafeConstructor(options)).load(text);
-        } catch (YAMLException e) {
-            throw new SpecException("", "not valid YAML or JSON: " + e.getMessage());
-        }
+        Object document = SpecLoader.readDocument(path);
         if (!(document instanceof Map<?, ?> map)) {
             throw new SpecException("", "expected a mapping of spec keys, got " + document);
         }
@@ -131,16 +106,9 @@ final class SpecDocument {
         return index;
     }
 
-    /** The YAML text of this document. */
-    String text() {
-        DumperOptions options = new DumperOptions();
-        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
-        return new Yaml(options).dump(root);
-    }
-
     /** Resolves this document; data files resolve against the original spec's folder. */
     Instance<?, ?> resolve(SpecLoader loader) {
-        return loader.parse(text(), baseDirectory);
+        return loader.resolve(copy(root), baseDirectory);
     }
 
     /** A deep copy of mappings and lists; scalars are immutable and shared. */

@@ -64,6 +64,24 @@ class CliTest {
     }
 
     @Test
+    void aNumericalFailureIsExitOneAndNotConverged() throws IOException {
+        Path spec = dir.resolve("diverges.yaml");
+        Files.writeString(spec, """
+                seed: 1
+                manifold: {type: euclidean, rows: 10, cols: 2}
+                operator: {type: gaussian, measurements: 60, symmetric: true}
+                truth: {type: random-psd, rank: 2}
+                init: {type: random, scale: 100}
+                solver: {type: sgd, stepSize: 10, maxIterations: 200}
+                """);
+        Run r = riemopt("run", "--json", spec.toString());
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.out().contains("\"stopReason\":\"nonFinite\"") && r.out().contains("\"converged\":false"),
+                r.out());
+        assertTrue(Double.isFinite(number(r.out(), "cost")), "the last finite iterate: " + r.out());
+    }
+
+    @Test
     void pluginsListsEveryBuiltInWithParameters() {
         Run r = riemopt("plugins", "--json");
         assertEquals(0, r.status(), r.err());

@@ -48,7 +48,7 @@ public final class SolverLoop {
                 listener.accept(record);
             }
             if (!Double.isFinite(record.cost()) || !Double.isFinite(record.gradientNorm())) {
-                StopReason reason = new StopReason("nonFinite", String.format("cost %s, gradient norm %s at "
+                StopReason reason = new StopReason(StopReason.NON_FINITE, String.format("cost %s, gradient norm %s at "
                         + "iteration %d; returning the last finite iterate", record.cost(), record.gradientNorm(),
                         iteration), false);
                 return new Result<>(solver, finitePoint, finiteCost, finiteGradientNorm, iteration,

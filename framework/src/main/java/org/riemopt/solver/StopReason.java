@@ -8,4 +8,7 @@ package org.riemopt.solver;
  * @param converged   whether the rule indicates convergence (tolerances do; budgets do not)
  */
 public record StopReason(String criterion, String message, boolean converged) {
+
+    /** The criterion of a run stopped by a non-finite cost or gradient (a numerical failure, not a result). */
+    public static final String NON_FINITE = "nonFinite";
 }

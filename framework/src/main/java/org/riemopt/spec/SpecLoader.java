@@ -8,6 +8,7 @@ import static org.riemopt.spec.SpecValues.string;
 import static org.riemopt.spec.SpecValues.vector;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -53,6 +54,12 @@ public final class SpecLoader {
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("description", "seed", "manifold", "lift", "operator",
             "truth", "noise", "measurements", "loss", "regularizers", "init", "solver", "certify", "success", "solvers");
     private static final String DEFAULT_LOSS = "l2";
+
+    /**
+     * The largest spec file read: 64 MiB. Specs describe problems; their data belongs in {@code .npy} or
+     * MatrixMarket files, which are read at file speed.
+     */
+    public static final int MAX_SPEC_BYTES = 64 << 20;
     private static final String DEFAULT_SOLVER = "trust-regions";
 
     private final PluginRegistry registry;
@@ -64,15 +71,43 @@ public final class SpecLoader {
 
     /** Reads and resolves the spec file at {@code path}; relative data paths resolve against its folder. */
     public Instance<?, ?> load(Path path) {
-        String text;
-        try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
+        return resolve(readDocument(path), path.toAbsolutePath().getParent());
+    }
+
+    /**
+     * The parsed document of the spec file at {@code path} (mappings, lists and scalars as the YAML or JSON reader
+     * gives them), for tools that rewrite specs before resolving them ({@link #resolve(Object, Path)}).
+     */
+    public static Object readDocument(Path path) {
+        return document(read(path));
+    }
+
+    /**
+     * Resolves a parsed spec document (as {@link #readDocument} returns it, possibly modified); relative data paths
+     * resolve against {@code baseDirectory}.
+     */
+    public Instance<?, ?> resolve(Object document, Path baseDirectory) {
+        return resolve(mapping("", document), baseDirectory);
+    }
+
+    /**
+     * The spec file's text, refusing a file above {@link #MAX_SPEC_BYTES} after reading at most that much (so a
+     * device such as {@code /dev/zero} is refused at once, not read forever).
+     */
+    private static String read(Path path) {
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(path)) {
+            bytes = in.readNBytes(MAX_SPEC_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new SpecException("", "cannot read spec file " + path + ": no such file");
         } catch (IOException e) {
-            throw new SpecException("", "cannot read spec file " + path + ": " + e);
+            throw new SpecException("", "cannot read spec file " + path + ": " + e.getMessage());
         }
-        return parse(text, path.toAbsolutePath().getParent());
+        if (bytes.length > MAX_SPEC_BYTES) {
+            throw new SpecException("", "spec file " + path + " is larger than " + (MAX_SPEC_BYTES >> 20) + " MiB; "
+                    + "large data belongs in .npy or MatrixMarket files ({file: path}, see docs/spec.md)");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     /** Resolves the spec given as YAML or JSON text; relative data paths resolve against the working directory. */
@@ -80,18 +115,28 @@ public final class SpecLoader {
         return parse(text, Path.of("").toAbsolutePath());
     }
 
-    /** Resolves the spec given as YAML or JSON text; relative data paths resolve against {@code baseDirectory}. */
+    /**
+     * Resolves the spec given as YAML or JSON text; relative data paths resolve against {@code baseDirectory}. A
+     * document that starts with <code>{</code> is read as JSON (strict, and linear in its size); anything else as
+     * YAML.
+     */
     public Instance<?, ?> parse(String text, Path baseDirectory) {
+        return resolve(document(text), baseDirectory);
+    }
+
+    /** The parsed document: JSON by the fast strict reader, YAML by SnakeYAML's safe constructor. */
+    private static Object document(String text) {
+        if (text.stripLeading().startsWith("{")) {
+            return JsonReader.read(text);
+        }
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit(256 * 1024 * 1024);
-        Object document;
+        options.setCodePointLimit(MAX_SPEC_BYTES);
         try {
-            document = new Yaml(new SafeConstructor(options)).load(text);
+            return new Yaml(new SafeConstructor(options)).load(text);
         } catch (YAMLException e) {
             throw new SpecException("", "not valid YAML or JSON: " + e.getMessage());
         }
-        return resolve(mapping("", document), baseDirectory);
     }
 
     private Instance<?, ?> resolve(Map<String, Object> spec, Path base) {

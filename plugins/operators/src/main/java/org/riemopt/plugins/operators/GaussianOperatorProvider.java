@@ -1,9 +1,7 @@
 package org.riemopt.plugins.operators;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.problem.DenseMeasurementOperator;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.spi.OperatorProvider;
@@ -50,17 +48,30 @@ public final class GaussianOperatorProvider implements OperatorProvider {
         int rows = context.rows();
         int cols = context.cols();
         double scale = 1 / Math.sqrt(m);
-        List<DenseMatrix> matrices = new ArrayList<>(m);
+        // Filled in place in the operator's own array (column-major blocks), so the operator is never held twice.
+        int block = rows * cols;
+        double[] data = new double[DenseMeasurementOperator.checkedSize(m, rows, cols)];
         for (int i = 0; i < m; i++) {
-            double[][] g = new double[rows][cols];
+            int base = i * block;
             for (int j = 0; j < rows; j++) {
                 for (int k = 0; k < cols; k++) {
-                    g[j][k] = context.random().nextGaussian();
+                    data[base + j + k * rows] = context.random().nextGaussian();
                 }
             }
-            DenseMatrix a = DenseMatrix.ofRows(g);
-            matrices.add(symmetric ? a.plus(a.transpose()).scale(0.5 * scale) : a.scale(scale));
+            if (symmetric) {
+                for (int j = 0; j < rows; j++) {
+                    for (int k = j; k < cols; k++) {
+                        double v = (data[base + j + k * rows] + data[base + k + j * rows]) * (0.5 * scale);
+                        data[base + j + k * rows] = v;
+                        data[base + k + j * rows] = v;
+                    }
+                }
+            } else {
+                for (int k = base; k < base + block; k++) {
+                    data[k] *= scale;
+                }
+            }
         }
-        return DenseMeasurementOperator.of(matrices);
+        return DenseMeasurementOperator.wrap(m, rows, cols, data);
     }
 }
