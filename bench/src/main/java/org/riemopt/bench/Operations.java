@@ -1,5 +1,7 @@
 package org.riemopt.bench;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 import org.riemopt.manifold.Manifold;
@@ -24,7 +26,7 @@ public final class Operations<P, T> {
 
     private final Instance<P, T> instance;
     private final Problem<P, T> problem;
-    private final Object[] points = new Object[ROTATION];
+    private final List<P> points = new ArrayList<>(ROTATION);
     private final P fixed;
     private final T direction;
     private int next;
@@ -36,7 +38,7 @@ public final class Operations<P, T> {
         RandomGenerator random = RandomStreams.DIAGNOSTICS.forSeed(instance.seed());
         // Points near the start, as a solver visits them (a retraction of a random step).
         for (int k = 0; k < ROTATION; k++) {
-            points[k] = m.retract(instance.start(), m.randomTangent(instance.start(), random), 0.1);
+            points.add(m.retract(instance.start(), m.randomTangent(instance.start(), random), 0.1));
         }
         fixed = m.retract(instance.start(), m.randomTangent(instance.start(), random), 0.1);
         direction = m.randomTangent(fixed, random);
@@ -58,8 +60,7 @@ public final class Operations<P, T> {
 
     /** Cost and Riemannian gradient at a point the problem has not cached: one linearization. */
     public T newPoint() {
-        @SuppressWarnings("unchecked")
-        P x = (P) points[next];
+        P x = points.get(next);
         next = (next + 1) % ROTATION;
         problem.cost(x);
         return problem.gradient(x);
