@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import org.riemopt.diagnostics.HeldOutError;
 import org.riemopt.io.Npz;
 import org.riemopt.problem.ObservedEntries;
+import org.riemopt.problem.WorkCounts;
+import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
 import org.riemopt.solver.RunMonitor;
 import org.riemopt.spec.Instance;
@@ -17,8 +19,9 @@ import org.riemopt.spec.RandomStreams;
  * @param result        the solver's result
  * @param relativeError {@code ‖φ(x) − M*‖_F / ‖M*‖_F}, {@code NaN} without a truth
  * @param heldOutError  the held-out relative RMS error of a completion problem with a truth, else {@code NaN}
+ * @param work          the operator passes and Hessian-vector products of this solve
  */
-record Measured(Result<?> result, double relativeError, double heldOutError) {
+record Measured(Result<?> result, double relativeError, double heldOutError, WorkCounts work) {
 
     /**
      * Solves the instance from its start, optionally saves the final point, and measures the errors. With
@@ -27,7 +30,9 @@ record Measured(Result<?> result, double relativeError, double heldOutError) {
     static <P, T> Measured solve(Instance<P, T> instance, Path savePoint, boolean errorTrace) {
         RunMonitor<P> monitor = errorTrace && instance.truth() != null
                 ? RunMonitor.<P>none().withStatistic("relativeError", instance::relativeError) : RunMonitor.none();
+        WorkCounts before = instance.problem().workCounts();
         Result<P> result = Subcommand.solve(instance, monitor);
+        WorkCounts work = instance.problem().workCounts().since(before);
         if (savePoint != null) {
             Npz.write(savePoint, instance.space().pointArrays(result.point()));
         }
@@ -36,6 +41,17 @@ record Measured(Result<?> result, double relativeError, double heldOutError) {
             heldOut = HeldOutError.relativeRms(instance.problem().lift().matrix(result.point()), instance.truth(),
                     observed, HeldOutError.DEFAULT_SAMPLES, RandomStreams.DIAGNOSTICS.forSeed(instance.seed()));
         }
-        return new Measured(result, instance.relativeError(result.point()), heldOut);
+        return new Measured(result, instance.relativeError(result.point()), heldOut, work);
+    }
+
+    /** The inner iterations of all iterations (trust-regions' tCG iterations), 0 for a solver without them. */
+    long innerIterations() {
+        long total = 0;
+        for (IterationRecord record : result.trace()) {
+            if (record.extra().get("innerIterations") instanceof Number inner) {
+                total += inner.longValue();
+            }
+        }
+        return total;
     }
 }

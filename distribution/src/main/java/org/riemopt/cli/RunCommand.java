@@ -56,6 +56,9 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             o.put("cost", r.cost());
             o.put("gradientNorm", r.gradientNorm());
             o.put("timeSeconds", r.timeSeconds());
+            o.put("operatorPasses", summary.work().operatorPasses());
+            o.put("hessianVectorProducts", summary.work().hessianVectorProducts());
+            o.put("innerIterations", summary.innerIterations());
             o.put("seed", instance.seed());
             if (instance.truth() != null) {
                 o.put("relativeError", summary.relativeError());
@@ -78,6 +81,8 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                         summary.heldOutError(), HeldOutError.DEFAULT_SAMPLES);
             }
             out.printf("  time:           %.3f s%n", r.timeSeconds());
+            out.printf("  work:           %d operator passes, %d Hessian-vector products, %d inner iterations%n",
+                    summary.work().operatorPasses(), summary.work().hessianVectorProducts(), summary.innerIterations());
             out.printf("  seed:           %d%n", instance.seed());
         }
         // A numerical failure is not success: the run ended on its last finite iterate, reported above.

@@ -41,6 +41,8 @@ public final class Problem<P, T> implements StochasticObjective<P, T> {
     private final List<Regularizer<P, T>> regularizers;
     private PointCache<P, T> newest;
     private PointCache<P, T> previous;
+    private long operatorPasses;
+    private long hessianVectorProducts;
 
     /**
      * @param measurements {@code b}, one finite value per measurement; copied
@@ -89,6 +91,11 @@ public final class Problem<P, T> implements StochasticObjective<P, T> {
     /** The loss {@code ℓ}. */
     public Loss loss() {
         return loss;
+    }
+
+    /** The passes over the operator and the Hessian-vector products done so far, over all runs on this problem. */
+    public WorkCounts workCounts() {
+        return new WorkCounts(operatorPasses, hessianVectorProducts);
     }
 
     /** The number of measurements {@code m}. */
@@ -161,6 +168,7 @@ public final class Problem<P, T> implements StochasticObjective<P, T> {
     @Override
     public T hessian(P x, T u) {
         PointCache<P, T> c = at(x);
+        hessianVectorProducts++;
         AmbientMatrix egrad = euclideanGradient(c);
         if (c.secondDerivative == null) {
             c.secondDerivative = new double[c.residual.length];
@@ -229,6 +237,7 @@ public final class Problem<P, T> implements StochasticObjective<P, T> {
             return hit;
         }
         Linearization<T> lin = lift.linearize(x, operator, (i, value) -> loss.derivative(value - measurements[i]));
+        operatorPasses++;
         double[] values = lin.values();
         double[] residual = new double[values.length];
         for (int i = 0; i < residual.length; i++) {
