@@ -16,23 +16,32 @@ import org.riemopt.linalg.Kernels;
  * matrix acting on {@code vec(X)} (column-major, the convention of Manopt and numpy's {@code order='F'}), stored
  * row by row: exactly the layout of such a matrix in a C-order {@code .npy} file.
  *
- * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} streams each
- * column of {@code Aᵢ} through {@code r} dot products (for {@code AᵢᵀU}) and {@code r} axpys (for {@code AᵢV}) while
- * it sits in L1, and also adds {@code wᵢAᵢ} to the adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, so a
+ * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} computes, for each
+ * {@code Aᵢ} while it streams in, {@code AᵢV} (fused axpys of its columns, four per sweep of the output) and
+ * {@code AᵢᵀU} (dot products of its columns with two or three factor columns per sweep), then adds {@code wᵢAᵢ} to the
+ * adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, four measurements per sweep of the partial sum, so a
  * new point costs one pass from memory, not two. When every {@code Aᵢ} is symmetric and {@code U == V} (the
- * {@code XXᵀ} lift) only {@code AᵢV} is computed and kept. Large operators are split over the common fork-join pool
- * by measurement.
+ * {@code XXᵀ} lift) only {@code AᵢᵀU = AᵢV} is computed and kept. The kernels are {@link Kernels}' fused ones (the
+ * Vector API when the JVM has it, plain Java otherwise, the same bits). Large operators are split over the common
+ * fork-join pool by measurement in a fixed number of chunks; large Hessian-vector products by measurement (pushes)
+ * or by entry of the result (pulls), so no result depends on the number of threads.
  */
 public final class DenseMeasurementOperator implements MeasurementOperator {
 
     /** Below this many stored numbers a single thread is faster than forking. */
     private static final long PARALLEL_THRESHOLD = 1L << 18;
     private static final int PARALLEL_CHUNKS = 4;
+    /** Measurements added to the adjoint per sweep of its partial sum. */
+    private static final int SUM_GROUP = 4;
     /**
-     * Pushes and pulls of a Jacobian cache of at least this many numbers are split in two: each entry of the result
-     * is computed whole by one task, so the split never changes a bit.
+     * Pushes and pulls of a Jacobian cache of at least this many numbers (8 MB) are split in two: each entry of the
+     * result is computed whole by one task, so the split never changes a bit. Below it forking does not pay on the
+     * 2-core machines measured (the vector kernels stream a 1-3.5 MB cache at 35-45 GB/s on one core, near what two
+     * cores read; see docs/performance.md).
      */
-    private static final long HVP_PARALLEL_THRESHOLD = 1L << 15;
+    private static final long HVP_PARALLEL_THRESHOLD = 1L << 20;
+    /** The threshold in force: {@link #HVP_PARALLEL_THRESHOLD}, or lower in tests that force the split. */
+    private static volatile long hvpParallelThreshold = HVP_PARALLEL_THRESHOLD;
     private static final int HVP_CHUNKS = 2;
 
     private final int size;
@@ -142,6 +151,14 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         return symmetric;
     }
 
+    /**
+     * Sets the size from which pushes and pulls are split ({@code -1}: the default), for tests that check the split
+     * changes no bit.
+     */
+    static void splitHessianProductsFrom(long numbers) {
+        hvpParallelThreshold = numbers < 0 ? HVP_PARALLEL_THRESHOLD : numbers;
+    }
+
     /** Measurement matrix {@code i} (a copy). */
     public DenseMatrix matrix(int i) {
         int block = rows * cols;
@@ -206,25 +223,34 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
     /**
      * {@code Σ wᵢAᵢ} in one pass, with {@code wᵢ = weightOf(i)} evaluated just before {@code Aᵢ} is added (so it
-     * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial; a symmetric operator's sum is
-     * symmetric, so only one triangle is accumulated (half the cache traffic) and mirrored once.
+     * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial, four measurements per sweep of
+     * it (their blocks are still in L2), each entry a fused chain over the measurements in order; the partials are
+     * added in chunk order. A symmetric operator's sum is symmetric: one triangle is accumulated and mirrored.
      */
     private DenseMatrix weightedSum(IntToDoubleFunction weightOf) {
         int block = rows * cols;
         int chunks = chunkCount();
         double[][] partial = new double[chunks][block];
+        double[] w = new double[size];
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            for (int i = chunkStart(c, chunks); i < chunkStart(c + 1, chunks); i++) {
-                double w = weightOf.applyAsDouble(i);
-                if (w == 0) {
+            int end = chunkStart(c + 1, chunks);
+            for (int i = chunkStart(c, chunks); i < end; i += SUM_GROUP) {
+                int to = Math.min(i + SUM_GROUP, end);
+                boolean any = false;
+                for (int k = i; k < to; k++) {
+                    w[k] = weightOf.applyAsDouble(k);
+                    any |= w[k] != 0;
+                }
+                if (!any) {
                     continue;
                 }
                 if (symmetric) {
+                    // the sum is symmetric: its lower triangle only (half the cache traffic), mirrored below
                     for (int j = 0; j < rows; j++) {
-                        Kernels.fusedAxpy(w, data, i * block + j * rows + j, partial[c], j * rows + j, rows - j);
+                        Kernels.weightedSum(w, i, to, data, block, j * rows + j, (j + 1) * rows, partial[c]);
                     }
                 } else {
-                    Kernels.fusedAxpy(w, data, i * block, partial[c], 0, block);
+                    Kernels.weightedSum(w, i, to, data, block, 0, block, partial[c]);
                 }
             }
         });
@@ -232,7 +258,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             for (double[] p : partial) {
                 for (int j = 0; j < rows; j++) {
                     for (int k = j + 1; k < cols; k++) {
-                        p[k * rows + j] = p[j * rows + k];
+                        p[j + k * rows] = p[k + j * rows];
                     }
                 }
             }
@@ -341,7 +367,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
         /** Two chunks when the cached blocks of a push or pull ({@code size·height·r} numbers) are worth forking. */
         private int hvpChunks(int height) {
-            return (long) size * height * r >= HVP_PARALLEL_THRESHOLD && size >= 2 ? HVP_CHUNKS : 1;
+            return (long) size * height * r >= hvpParallelThreshold && size >= 2 ? HVP_CHUNKS : 1;
         }
 
         private void inChunks(int chunks, RangeBody body) {

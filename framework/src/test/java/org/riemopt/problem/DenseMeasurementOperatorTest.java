@@ -76,7 +76,8 @@ class DenseMeasurementOperatorTest {
 
     /**
      * Linearization, pushes and pulls forked over the common pool give the very bits of a run on one thread (a pool
-     * of parallelism 1 runs every chunk in turn): chunks are fixed, and partial sums are added in a fixed order.
+     * of parallelism 1 runs every chunk in turn), and split Hessian-vector products those of unsplit ones: chunks are
+     * fixed, partial sums are added in a fixed order, and a split product computes each entry whole.
      */
     @Test
     void parallelAndSerialRunsAreBitIdentical() throws Exception {
@@ -93,14 +94,21 @@ class DenseMeasurementOperatorTest {
                 return List.of(j.values(), j.weights(), j.adjoint(j.weights()).toDense().data(), j.push(a, b),
                         pull.left().data(), pull.right().data(), op.apply(a.times(b.transpose())));
             };
-            List<double[]> parallel = run.call();
+            DenseMeasurementOperator.splitHessianProductsFrom(0);
             java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
             try {
+                List<double[]> parallel = run.call();
                 List<double[]> serial = single.submit(run).get();
                 for (int k = 0; k < parallel.size(); k++) {
                     assertArrayEquals(serial.get(k), parallel.get(k), "symmetric = " + symmetric + ", result " + k);
                 }
+                DenseMeasurementOperator.splitHessianProductsFrom(-1);
+                List<double[]> unsplit = run.call();
+                for (int k = 0; k < parallel.size(); k++) {
+                    assertArrayEquals(unsplit.get(k), parallel.get(k), "unsplit, symmetric = " + symmetric);
+                }
             } finally {
+                DenseMeasurementOperator.splitHessianProductsFrom(-1);
                 single.shutdown();
             }
         }
