@@ -124,12 +124,20 @@ final class VectorKernels implements KernelSet {
         int c = 0;
         // three factor columns per sweep of each column of A (six chains; r = 4 goes as two pairs)
         for (; r - c >= 3 && r - c != 4; c += 3) {
-            for (int k = 0; k < cols; k++) {
+            int k = 0;
+            for (; k + 1 < cols; k += 2) {
+                dot3x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
+            }
+            if (k < cols) {
                 dot3(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
             }
         }
         for (; r - c >= 2; c += 2) {
-            for (int k = 0; k < cols; k++) {
+            int k = 0;
+            for (; k + 1 < cols; k += 2) {
+                dot2x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
+            }
+            if (k < cols) {
                 dot2(a, ao + k * rows, u, uo + c * rows, uo + (c + 1) * rows, rows, out, oo + k + c * stride,
                         oo + k + (c + 1) * stride);
             }
@@ -171,6 +179,129 @@ final class VectorKernels implements KernelSet {
         }
         out[o1] = s0;
         out[o2] = s1;
+    }
+
+    /**
+     * {@code out[o + i + c·stride] = dot(x, xo + i·n, y, yo + c·n, n)} for {@code i, c < 2}: two columns of x against
+     * two of y in one sweep, eight independent chains.
+     */
+    private static void dot2x2(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int stride) {
+        int bound = n - (n & 7);
+        int xo1 = xo + n;
+        int y1 = yo + n;
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector b0 = DoubleVector.zero(S);
+        DoubleVector a1 = DoubleVector.zero(S);
+        DoubleVector b1 = DoubleVector.zero(S);
+        DoubleVector c0 = DoubleVector.zero(S);
+        DoubleVector d0 = DoubleVector.zero(S);
+        DoubleVector c1 = DoubleVector.zero(S);
+        DoubleVector d1 = DoubleVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += 8) {
+            DoubleVector xl = DoubleVector.fromArray(S, x, xo + j);
+            DoubleVector xh = DoubleVector.fromArray(S, x, xo + j + L);
+            DoubleVector zl = DoubleVector.fromArray(S, x, xo1 + j);
+            DoubleVector zh = DoubleVector.fromArray(S, x, xo1 + j + L);
+            DoubleVector yl = DoubleVector.fromArray(S, y, yo + j);
+            DoubleVector yh = DoubleVector.fromArray(S, y, yo + j + L);
+            a0 = xl.fma(yl, a0);
+            b0 = xh.fma(yh, b0);
+            c0 = zl.fma(yl, c0);
+            d0 = zh.fma(yh, d0);
+            yl = DoubleVector.fromArray(S, y, y1 + j);
+            yh = DoubleVector.fromArray(S, y, y1 + j + L);
+            a1 = xl.fma(yl, a1);
+            b1 = xh.fma(yh, b1);
+            c1 = zl.fma(yl, c1);
+            d1 = zh.fma(yh, d1);
+        }
+        double s0 = combine(a0, b0);
+        double s1 = combine(a1, b1);
+        double t0 = combine(c0, d0);
+        double t1 = combine(c1, d1);
+        for (; j < n; j++) {
+            double xj = x[xo + j];
+            double zj = x[xo1 + j];
+            s0 = Math.fma(xj, y[yo + j], s0);
+            s1 = Math.fma(xj, y[y1 + j], s1);
+            t0 = Math.fma(zj, y[yo + j], t0);
+            t1 = Math.fma(zj, y[y1 + j], t1);
+        }
+        out[o] = s0;
+        out[o + stride] = s1;
+        out[o + 1] = t0;
+        out[o + 1 + stride] = t1;
+    }
+
+    /**
+     * {@link #dot3} for the columns {@code x[xo..]} and {@code x[xo + n..]} at once (outputs at {@code o} and
+     * {@code o + 1}): each load of {@code y} serves two columns, twelve independent chains.
+     */
+    private static void dot3x2(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int stride) {
+        int bound = n - (n & 7);
+        int xo1 = xo + n;
+        int y1 = yo + n;
+        int y2 = y1 + n;
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector b0 = DoubleVector.zero(S);
+        DoubleVector a1 = DoubleVector.zero(S);
+        DoubleVector b1 = DoubleVector.zero(S);
+        DoubleVector a2 = DoubleVector.zero(S);
+        DoubleVector b2 = DoubleVector.zero(S);
+        DoubleVector c0 = DoubleVector.zero(S);
+        DoubleVector d0 = DoubleVector.zero(S);
+        DoubleVector c1 = DoubleVector.zero(S);
+        DoubleVector d1 = DoubleVector.zero(S);
+        DoubleVector c2 = DoubleVector.zero(S);
+        DoubleVector d2 = DoubleVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += 8) {
+            DoubleVector xl = DoubleVector.fromArray(S, x, xo + j);
+            DoubleVector xh = DoubleVector.fromArray(S, x, xo + j + L);
+            DoubleVector zl = DoubleVector.fromArray(S, x, xo1 + j);
+            DoubleVector zh = DoubleVector.fromArray(S, x, xo1 + j + L);
+            DoubleVector yl = DoubleVector.fromArray(S, y, yo + j);
+            DoubleVector yh = DoubleVector.fromArray(S, y, yo + j + L);
+            a0 = xl.fma(yl, a0);
+            b0 = xh.fma(yh, b0);
+            c0 = zl.fma(yl, c0);
+            d0 = zh.fma(yh, d0);
+            yl = DoubleVector.fromArray(S, y, y1 + j);
+            yh = DoubleVector.fromArray(S, y, y1 + j + L);
+            a1 = xl.fma(yl, a1);
+            b1 = xh.fma(yh, b1);
+            c1 = zl.fma(yl, c1);
+            d1 = zh.fma(yh, d1);
+            yl = DoubleVector.fromArray(S, y, y2 + j);
+            yh = DoubleVector.fromArray(S, y, y2 + j + L);
+            a2 = xl.fma(yl, a2);
+            b2 = xh.fma(yh, b2);
+            c2 = zl.fma(yl, c2);
+            d2 = zh.fma(yh, d2);
+        }
+        double s0 = combine(a0, b0);
+        double s1 = combine(a1, b1);
+        double s2 = combine(a2, b2);
+        double t0 = combine(c0, d0);
+        double t1 = combine(c1, d1);
+        double t2 = combine(c2, d2);
+        for (; j < n; j++) {
+            double xj = x[xo + j];
+            double zj = x[xo1 + j];
+            s0 = Math.fma(xj, y[yo + j], s0);
+            s1 = Math.fma(xj, y[y1 + j], s1);
+            s2 = Math.fma(xj, y[y2 + j], s2);
+            t0 = Math.fma(zj, y[yo + j], t0);
+            t1 = Math.fma(zj, y[y1 + j], t1);
+            t2 = Math.fma(zj, y[y2 + j], t2);
+        }
+        out[o] = s0;
+        out[o + stride] = s1;
+        out[o + 2 * stride] = s2;
+        out[o + 1] = t0;
+        out[o + 1 + stride] = t1;
+        out[o + 1 + 2 * stride] = t2;
     }
 
     /** {@code out[o + c·stride] = dot(x, xo, y, yo + c·n, n)} for {@code c < 3}, in one sweep of x. */
