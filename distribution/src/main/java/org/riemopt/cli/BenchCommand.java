@@ -80,6 +80,8 @@ final class BenchCommand extends Subcommand implements Callable<Integer> {
         out.printf("problem:               %s, %d measurements of %dx%d matrices (%.1f MB operator)%n",
                 m.name(), problem.operator().size(), problem.operator().rows(), problem.operator().cols(),
                 operatorBytes / 1e6);
+        out.printf("kernels:               %s, %d threads%n", org.riemopt.linalg.Kernels.implementation(),
+                Runtime.getRuntime().availableProcessors());
         out.printf("new point:             %.3f ms (cost, gradient and G: one pass, %.1f GB/s)%n", point * 1e3,
                 operatorBytes / point / 1e9);
         out.printf("first Hessian product: %.3f ms (also prepares the curvature term from G = A^T l'(res), which "

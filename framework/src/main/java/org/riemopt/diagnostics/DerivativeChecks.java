@@ -92,9 +92,12 @@ public final class DerivativeChecks {
                 }
             }
         }
+        // Exact: every error is round-off of f (a quadratic model of a quadratic cost). Against the round-off level
+        // of f itself, not the smallest errors seen, which cancellation may make arbitrarily small.
+        double roundOff = 256 * Math.ulp(Math.max(1.0, Math.abs(f0)));
         boolean exact = true;
         for (double v : e) {
-            exact &= v <= floor;
+            exact &= v <= roundOff;
         }
         return new SlopeCheck(t, e, bestSlope, bestFrom, bestTo, exact);
     }

@@ -4,10 +4,14 @@ package org.riemopt.linalg;
  * Allocation-free kernels on raw arrays, the inner loops of operator application. Arrays are documented as
  * <em>read</em> (not modified) or <em>written</em>.
  *
- * <p>The dot product keeps four independent accumulators: HotSpot does not vectorize a floating-point reduction
- * (it would reorder the sum), so splitting the dependency chain is what lets the loop approach memory bandwidth.
+ * <p>{@link #dot}, {@link #dot2} and {@link #axpy} are the general-purpose loops (four accumulators: HotSpot does
+ * not vectorize a floating-point reduction). The {@code fused} kernels below them are the dense operator's: fused
+ * multiply-adds in an order fixed independently of the hardware, run on the Vector API when the JVM has
+ * {@code jdk.incubator.vector} and in plain Java otherwise, with bit-identical results ({@link KernelSet}).
  */
 public final class Kernels {
+
+    private static final KernelSet FUSED = load();
 
     private Kernels() {
     }
@@ -61,26 +65,78 @@ public final class Kernels {
     }
 
     /**
-     * {@code out[i] = Σ_k blocks[i·n + k]·x[k]} for every block {@code i < out.length}, two blocks per sweep of
-     * {@code x} ({@link #dot2}); bit-identical to one {@link #dot} per block. Read: blocks, x. Written: out.
+     * The name of the fused kernels in use: {@code "vector"} (the Vector API, when the JVM runs with
+     * {@code --add-modules jdk.incubator.vector} on a CPU with 256-bit vectors) or {@code "scalar"}. Both give
+     * bit-identical results; the system property {@code riemopt.kernels=scalar} forces the scalar ones.
      */
-    public static void dotEach(double[] blocks, int n, double[] x, double[] out) {
-        int i = 0;
-        for (; i + 1 < out.length; i += 2) {
-            dot2(x, 0, blocks, i * n, (i + 1) * n, n, out, i, i + 1);
-        }
-        if (i < out.length) {
-            out[i] = dot(blocks, i * n, x, 0, n);
-        }
+    public static String implementation() {
+        return FUSED instanceof ScalarKernels ? "scalar" : "vector";
     }
 
     /**
-     * {@code out[k] += Σ_i w[i]·blocks[i·n + k]}: a weighted sum of the {@code w.length} blocks of length {@code n}.
-     * Read: w, blocks. Written: out.
+     * {@code Σ x[xo+k]·y[yo+k]} for {@code k < n} with fused multiply-adds in eight lanes, combined in a fixed tree
+     * ({@link KernelSet#dot}): the dot product of the operator kernels. Read: x, y.
      */
-    public static void weightedSum(double[] w, double[] blocks, int n, double[] out) {
-        for (int i = 0; i < w.length; i++) {
-            axpy(w[i], blocks, i * n, out, 0, n);
+    public static double fusedDot(double[] x, int xo, double[] y, int yo, int n) {
+        return FUSED.dot(x, xo, y, yo, n);
+    }
+
+    /**
+     * {@code out[i] = fusedDot(blocks, i·n, x, 0, n)} for {@code from <= i < to}. Read: blocks, x. Written: out.
+     */
+    public static void dotEach(double[] blocks, int n, int from, int to, double[] x, double[] out) {
+        FUSED.dotEach(blocks, n, from, to, x, out);
+    }
+
+    /**
+     * {@code out = A·F}: {@code A} the column-major {@code rows x cols} block of {@code a} at {@code ao}, {@code F}
+     * the column-major {@code cols x r} block of {@code f} at {@code fo}, {@code out} column-major {@code rows x r} at
+     * {@code oo}. Each entry is a fused chain over the columns of {@code A} in order (axpys, no reductions). Read: a,
+     * f. Written: out.
+     */
+    public static void multiply(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out,
+                                int oo) {
+        FUSED.multiply(a, ao, rows, cols, f, fo, r, out, oo);
+    }
+
+    /**
+     * {@code out[oo + k + c·stride] = fusedDot(a, ao + k·rows, u, uo + c·rows, rows)}: {@code AᵀU} for {@code A}
+     * as in {@link #multiply} and {@code U} column-major {@code rows x r}. Read: a, u. Written: out.
+     */
+    public static void transposeMultiply(double[] a, int ao, int rows, int cols, double[] u, int uo, int r,
+                                         double[] out, int oo, int stride) {
+        FUSED.transposeMultiply(a, ao, rows, cols, u, uo, r, out, oo, stride);
+    }
+
+    /**
+     * {@code out[k] = fma(w[i], blocks[i·n + k], out[k])} for {@code i = from, ..., to - 1} in order and
+     * {@code lo <= k < hi}: the weighted sum of blocks restricted to a range of entries, so that disjoint ranges can
+     * run in parallel without changing any bit. Read: w, blocks. Written: out.
+     */
+    public static void weightedSum(double[] w, int from, int to, double[] blocks, int n, int lo, int hi,
+                                   double[] out) {
+        FUSED.weightedSum(w, from, to, blocks, n, lo, hi, out);
+    }
+
+    /** {@code y[yo+k] = fma(a, x[xo+k], y[yo+k])} for {@code k < n}. Read: x. Written: y. */
+    public static void fusedAxpy(double a, double[] x, int xo, double[] y, int yo, int n) {
+        FUSED.axpy(a, x, xo, y, yo, n);
+    }
+
+    /** The kernels in use: vector ones when the module is present and the CPU has 256-bit vectors, else scalar. */
+    private static KernelSet load() {
+        if ("scalar".equals(System.getProperty("riemopt.kernels"))
+                || ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) {
+            return new ScalarKernels();
+        }
+        try {
+            Class<?> vector = Class.forName("org.riemopt.linalg.VectorKernels");
+            if (!(Boolean) vector.getDeclaredMethod("supported").invoke(null)) {
+                return new ScalarKernels();
+            }
+            return (KernelSet) vector.getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+            return new ScalarKernels();
         }
     }
 

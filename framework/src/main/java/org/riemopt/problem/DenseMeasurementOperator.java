@@ -16,18 +16,33 @@ import org.riemopt.linalg.Kernels;
  * matrix acting on {@code vec(X)} (column-major, the convention of Manopt and numpy's {@code order='F'}), stored
  * row by row: exactly the layout of such a matrix in a C-order {@code .npy} file.
  *
- * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} streams each
- * column of {@code Aᵢ} through {@code r} dot products (for {@code AᵢᵀU}) and {@code r} axpys (for {@code AᵢV}) while
- * it sits in L1, and also adds {@code wᵢAᵢ} to the adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, so a
+ * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} computes, for each
+ * {@code Aᵢ} while it streams in, {@code AᵢV} (fused axpys of its columns, four per sweep of the output) and
+ * {@code AᵢᵀU} (dot products of its columns with two or three factor columns per sweep), then adds {@code wᵢAᵢ} to the
+ * adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, four measurements per sweep of the partial sum, so a
  * new point costs one pass from memory, not two. When every {@code Aᵢ} is symmetric and {@code U == V} (the
- * {@code XXᵀ} lift) only {@code AᵢV} is computed and kept. Large operators are split over the common fork-join pool
- * by measurement.
+ * {@code XXᵀ} lift) only {@code AᵢᵀU = AᵢV} is computed and kept. The kernels are {@link Kernels}' fused ones (the
+ * Vector API when the JVM has it, plain Java otherwise, the same bits). Large operators are split over the common
+ * fork-join pool by measurement in a fixed number of chunks; large Hessian-vector products by measurement (pushes)
+ * or by entry of the result (pulls), so no result depends on the number of threads.
  */
 public final class DenseMeasurementOperator implements MeasurementOperator {
 
     /** Below this many stored numbers a single thread is faster than forking. */
     private static final long PARALLEL_THRESHOLD = 1L << 18;
     private static final int PARALLEL_CHUNKS = 4;
+    /** Measurements added to the adjoint per sweep of its partial sum. */
+    private static final int SUM_GROUP = 4;
+    /**
+     * Pushes and pulls of a Jacobian cache of at least this many numbers (8 MB) are split in two: each entry of the
+     * result is computed whole by one task, so the split never changes a bit. Below it forking does not pay on the
+     * 2-core machines measured (the vector kernels stream a 1-3.5 MB cache at 35-45 GB/s on one core, near what two
+     * cores read; see docs/performance.md).
+     */
+    private static final long HVP_PARALLEL_THRESHOLD = 1L << 20;
+    /** The threshold in force: {@link #HVP_PARALLEL_THRESHOLD}, or lower in tests that force the split. */
+    private static volatile long hvpParallelThreshold = HVP_PARALLEL_THRESHOLD;
+    private static final int HVP_CHUNKS = 2;
 
     private final int size;
     private final int rows;
@@ -136,6 +151,14 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         return symmetric;
     }
 
+    /**
+     * Sets the size from which pushes and pulls are split ({@code -1}: the default), for tests that check the split
+     * changes no bit.
+     */
+    static void splitHessianProductsFrom(long numbers) {
+        hvpParallelThreshold = numbers < 0 ? HVP_PARALLEL_THRESHOLD : numbers;
+    }
+
     /** Measurement matrix {@code i} (a copy). */
     public DenseMatrix matrix(int i) {
         int block = rows * cols;
@@ -162,7 +185,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         double[] xd = dense.data();
         double[] out = new double[size];
         int block = rows * cols;
-        forEachMeasurement(i -> out[i] = Kernels.dot(data, i * block, xd, 0, block));
+        forEachMeasurement(i -> out[i] = Kernels.fusedDot(data, i * block, xd, 0, block));
         return out;
     }
 
@@ -200,25 +223,34 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
     /**
      * {@code Σ wᵢAᵢ} in one pass, with {@code wᵢ = weightOf(i)} evaluated just before {@code Aᵢ} is added (so it
-     * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial; a symmetric operator's sum is
-     * symmetric, so only one triangle is accumulated (half the cache traffic) and mirrored once.
+     * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial, four measurements per sweep of
+     * it (their blocks are still in L2), each entry a fused chain over the measurements in order; the partials are
+     * added in chunk order. A symmetric operator's sum is symmetric: one triangle is accumulated and mirrored.
      */
     private DenseMatrix weightedSum(IntToDoubleFunction weightOf) {
         int block = rows * cols;
         int chunks = chunkCount();
         double[][] partial = new double[chunks][block];
+        double[] w = new double[size];
         IntStream.range(0, chunks).parallel().forEach(c -> {
-            for (int i = chunkStart(c, chunks); i < chunkStart(c + 1, chunks); i++) {
-                double w = weightOf.applyAsDouble(i);
-                if (w == 0) {
+            int end = chunkStart(c + 1, chunks);
+            for (int i = chunkStart(c, chunks); i < end; i += SUM_GROUP) {
+                int to = Math.min(i + SUM_GROUP, end);
+                boolean any = false;
+                for (int k = i; k < to; k++) {
+                    w[k] = weightOf.applyAsDouble(k);
+                    any |= w[k] != 0;
+                }
+                if (!any) {
                     continue;
                 }
                 if (symmetric) {
+                    // the sum is symmetric: its lower triangle only (half the cache traffic), mirrored below
                     for (int j = 0; j < rows; j++) {
-                        Kernels.axpy(w, data, i * block + j * rows + j, partial[c], j * rows + j, rows - j);
+                        Kernels.weightedSum(w, i, to, data, block, j * rows + j, (j + 1) * rows, partial[c]);
                     }
                 } else {
-                    Kernels.axpy(w, data, i * block, partial[c], 0, block);
+                    Kernels.weightedSum(w, i, to, data, block, 0, block, partial[c]);
                 }
             }
         });
@@ -226,7 +258,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             for (double[] p : partial) {
                 for (int j = 0; j < rows; j++) {
                     for (int k = j + 1; k < cols; k++) {
-                        p[k * rows + j] = p[j * rows + k];
+                        p[j + k * rows] = p[k + j * rows];
                     }
                 }
             }
@@ -256,39 +288,19 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         void compute(int i) {
             int aBase = i * rows * cols;
             int leftBase = i * rows * r;
+            // AᵢV as axpys of the columns of Aᵢ (four per sweep of the output, fused multiply-adds in column order):
+            // no reductions, so the Vector API runs it at full width and the scalar path in the same order.
             if (left == right) {
-                // Aᵢ = Aᵢᵀ and U = V: AᵢV = AᵢᵀU, so half the work, by dot products of the columns of Aᵢ. (Axpys
-                // would vectorize, but change the rounding of every product; the dot products keep parity with the
-                // reference runs of Manopt, whose over-parameterized instance is chaotic under round-off.)
-                for (int k = 0; k < cols; k++) {
-                    columnTimesColumns(aBase + k * rows, ud, left, leftBase + k, rows);
-                }
+                // Aᵢ = Aᵢᵀ and U = V: AᵢV = AᵢᵀU, so half the work, by dot products of the columns of Aᵢ with those
+                // of U (the order the reference runs of Manopt were matched with; see docs/performance.md).
+                Kernels.transposeMultiply(data, aBase, rows, cols, ud, 0, r, left, leftBase, rows);
                 return;
             }
-            int rightBase = i * cols * r;
-            Arrays.fill(left, leftBase, leftBase + rows * r, 0.0);
-            for (int k = 0; k < cols; k++) {
-                int columnStart = aBase + k * rows;
-                columnTimesColumns(columnStart, ud, right, rightBase + k, cols);
-                for (int c = 0; c < r; c++) {
-                    Kernels.axpy(vd[k + c * cols], data, columnStart, left, leftBase + c * rows, rows);
-                }
-            }
-        }
-
-        /**
-         * {@code out[at + c·stride] = ⟨column, f[:, c]⟩} for every column {@code c} of the factor {@code f}
-         * ({@code rows x r}), two columns per sweep of the operator's column.
-         */
-        private void columnTimesColumns(int columnStart, double[] f, double[] out, int at, int stride) {
-            int c = 0;
-            for (; c + 1 < r; c += 2) {
-                Kernels.dot2(data, columnStart, f, c * rows, (c + 1) * rows, rows, out, at + c * stride,
-                        at + (c + 1) * stride);
-            }
-            if (c < r) {
-                out[at + c * stride] = Kernels.dot(data, columnStart, f, c * rows, rows);
-            }
+            // AᵢV as axpys of the columns of Aᵢ (four per sweep of the output, fused multiply-adds in column order):
+            // no reductions, so the Vector API runs it at full width and the scalar path in the same order.
+            Kernels.multiply(data, aBase, rows, cols, vd, 0, r, left, leftBase);
+            // AᵢᵀU: dot products of the columns of Aᵢ with those of U, two factor columns per sweep.
+            Kernels.transposeMultiply(data, aBase, rows, cols, ud, 0, r, right, i * cols * r, cols);
         }
     }
 
@@ -311,19 +323,27 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             requireShape(a, rows, r, "push(a)");
             requireShape(b, cols, r, "push(b)");
             double[] out = new double[size];
-            Kernels.dotEach(left, rows * r, a.data(), out);
+            double[] ad = a.data();
             if (left == right && a == b) {
                 // ⟨AᵢX, Ẋ⟩ + ⟨AᵢᵀX, Ẋ⟩ with equal terms: one sweep, doubled exactly.
-                for (int i = 0; i < size; i++) {
-                    out[i] += out[i];
-                }
+                inChunks(hvpChunks(rows), (from, to) -> {
+                    Kernels.dotEach(left, rows * r, from, to, ad, out);
+                    for (int i = from; i < to; i++) {
+                        out[i] += out[i];
+                    }
+                });
                 return out;
             }
+            double[] bd = b.data();
             double[] fromB = new double[size];
-            Kernels.dotEach(right, cols * r, b.data(), fromB);
-            for (int i = 0; i < size; i++) {
-                out[i] += fromB[i];
-            }
+            // Both halves of each chunk in one task, while its blocks are in cache.
+            inChunks(hvpChunks(rows + cols), (from, to) -> {
+                Kernels.dotEach(left, rows * r, from, to, ad, out);
+                Kernels.dotEach(right, cols * r, from, to, bd, fromB);
+                for (int i = from; i < to; i++) {
+                    out[i] += fromB[i];
+                }
+            });
             return out;
         }
 
@@ -333,11 +353,42 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             return new Pullback(l, left == right ? l : sum(w, right, cols));
         }
 
+        /**
+         * {@code Σ wᵢ·blocksᵢ}, split by entries of the result (not by measurements), so every entry is the same
+         * chain over all measurements in order however many threads run it.
+         */
         private DenseMatrix sum(double[] w, double[] blocks, int height) {
-            double[] out = new double[height * r];
-            Kernels.weightedSum(w, blocks, height * r, out);
+            int n = height * r;
+            double[] out = new double[n];
+            int chunks = hvpChunks(height);
+            inChunks(chunks, n, (lo, hi) -> Kernels.weightedSum(w, 0, size, blocks, n, lo, hi, out));
             return DenseMatrix.wrap(height, r, out);
         }
+
+        /** Two chunks when the cached blocks of a push or pull ({@code size·height·r} numbers) are worth forking. */
+        private int hvpChunks(int height) {
+            return (long) size * height * r >= hvpParallelThreshold && size >= 2 ? HVP_CHUNKS : 1;
+        }
+
+        private void inChunks(int chunks, RangeBody body) {
+            inChunks(chunks, size, body);
+        }
+
+        /** Runs {@code body} on {@code chunks} fixed ranges of {@code [0, n)}: serially if one, else forked. */
+        private void inChunks(int chunks, int n, RangeBody body) {
+            if (chunks == 1) {
+                body.run(0, n);
+                return;
+            }
+            IntStream.range(0, chunks).parallel()
+                    .forEach(c -> body.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)));
+        }
+    }
+
+    /** A body over the range {@code [from, to)}. */
+    @FunctionalInterface
+    private interface RangeBody {
+        void run(int from, int to);
     }
 
     private void forEachMeasurement(IntConsumer body) {

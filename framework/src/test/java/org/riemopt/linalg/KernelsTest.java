@@ -1,5 +1,6 @@
 package org.riemopt.linalg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
@@ -25,12 +26,104 @@ class KernelsTest {
     void dotEachIsBitIdenticalToOneDotPerBlock() {
         Random random = new Random(4);
         for (int blocks : new int[] {1, 2, 5}) {
-            double[] b = random.doubles(blocks * 9L).toArray();
-            double[] x = random.doubles(9).toArray();
+            double[] b = random.doubles(blocks * 19L).toArray();
+            double[] x = random.doubles(19).toArray();
             double[] out = new double[blocks];
-            Kernels.dotEach(b, 9, x, out);
+            Kernels.dotEach(b, 19, 0, blocks, x, out);
             for (int i = 0; i < blocks; i++) {
-                assertEquals(Kernels.dot(b, i * 9, x, 0, 9), out[i], 0.0);
+                assertEquals(Kernels.fusedDot(b, i * 19, x, 0, 19), out[i], 0.0);
+            }
+        }
+    }
+
+    @Test
+    void fusedKernelsMatchTheirDefinitions() {
+        Random random = new Random(6);
+        int rows = 13;
+        int cols = 7;
+        int r = 3;
+        double[] a = random.doubles(rows * cols + 2).toArray();
+        double[] f = random.doubles(cols * r + 1).toArray();
+        double[] u = random.doubles(rows * r).toArray();
+        double[] out = new double[rows * r + 1];
+        Kernels.multiply(a, 2, rows, cols, f, 1, r, out, 1);
+        double[] outT = new double[cols * r];
+        Kernels.transposeMultiply(a, 2, rows, cols, u, 0, r, outT, 0, cols);
+        for (int c = 0; c < r; c++) {
+            for (int j = 0; j < rows; j++) {
+                double expected = 0;
+                for (int k = 0; k < cols; k++) {
+                    expected += a[2 + j + k * rows] * f[1 + k + c * cols];
+                }
+                assertEquals(expected, out[1 + j + c * rows], 1e-13);
+            }
+            for (int k = 0; k < cols; k++) {
+                double expected = 0;
+                for (int j = 0; j < rows; j++) {
+                    expected += a[2 + j + k * rows] * u[j + c * rows];
+                }
+                assertEquals(expected, outT[k + c * cols], 1e-13);
+            }
+        }
+        double[] w = random.doubles(6).toArray();
+        double[] blocks = random.doubles(6 * 11).toArray();
+        double[] sum = new double[11];
+        Kernels.weightedSum(w, 0, 6, blocks, 11, 2, 9, sum);
+        for (int k = 0; k < 11; k++) {
+            double expected = 0;
+            for (int i = 0; k >= 2 && k < 9 && i < 6; i++) {
+                expected += w[i] * blocks[i * 11 + k];
+            }
+            assertEquals(expected, sum[k], 1e-14);
+        }
+    }
+
+    /**
+     * The Vector API kernels (the tests run with the module) and the scalar ones give the same bits on every length,
+     * including the tails that are not a multiple of the vector width.
+     */
+    @Test
+    void vectorKernelsAreBitIdenticalToScalarOnes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported(),
+                "the Vector API is not available to this JVM");
+        KernelSet scalar = new ScalarKernels();
+        KernelSet vector = new VectorKernels();
+        Random random = new Random(7);
+        for (int rows : new int[] {1, 3, 4, 7, 8, 9, 20, 33, 100}) {
+            for (int cols : new int[] {1, 3, 4, 5, 9}) {
+                for (int r = 1; r <= 4; r++) {
+                    double[] a = random.doubles(rows * cols + 3).toArray();
+                    double[] f = random.doubles(cols * r + 2).toArray();
+                    double[] u = random.doubles(rows * r + 1).toArray();
+                    double[] s1 = new double[rows * r + 1];
+                    double[] v1 = new double[rows * r + 1];
+                    scalar.multiply(a, 3, rows, cols, f, 2, r, s1, 1);
+                    vector.multiply(a, 3, rows, cols, f, 2, r, v1, 1);
+                    assertArrayEquals(s1, v1, "multiply " + rows + "x" + cols + ", r = " + r);
+                    double[] s2 = new double[cols * r];
+                    double[] v2 = new double[cols * r];
+                    scalar.transposeMultiply(a, 3, rows, cols, u, 1, r, s2, 0, cols);
+                    vector.transposeMultiply(a, 3, rows, cols, u, 1, r, v2, 0, cols);
+                    assertArrayEquals(s2, v2, "transposeMultiply " + rows + "x" + cols + ", r = " + r);
+                    int n = rows * r;
+                    double[] w = random.doubles(cols).toArray();
+                    double[] blocks = random.doubles((long) cols * n).toArray();
+                    double[] s3 = random.doubles(n).toArray();
+                    double[] v3 = s3.clone();
+                    scalar.weightedSum(w, 0, cols, blocks, n, n / 3, n, s3);
+                    vector.weightedSum(w, 0, cols, blocks, n, n / 3, n, v3);
+                    assertArrayEquals(s3, v3, "weightedSum " + cols + " x " + n);
+                    double[] x = random.doubles(n).toArray();
+                    double[] s4 = new double[cols];
+                    double[] v4 = new double[cols];
+                    scalar.dotEach(blocks, n, 0, cols, x, s4);
+                    vector.dotEach(blocks, n, 0, cols, x, v4);
+                    assertArrayEquals(s4, v4, "dotEach " + cols + " x " + n);
+                    scalar.axpy(0.7, blocks, 1, s3, 0, n - 1);
+                    vector.axpy(0.7, blocks, 1, v3, 0, n - 1);
+                    assertArrayEquals(s3, v3, "axpy " + n);
+                }
             }
         }
     }

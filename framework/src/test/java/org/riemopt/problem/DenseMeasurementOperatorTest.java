@@ -74,6 +74,46 @@ class DenseMeasurementOperatorTest {
         }
     }
 
+    /**
+     * Linearization, pushes and pulls forked over the common pool give the very bits of a run on one thread (a pool
+     * of parallelism 1 runs every chunk in turn), and split Hessian-vector products those of unsplit ones: chunks are
+     * fixed, partial sums are added in a fixed order, and a split product computes each entry whole.
+     */
+    @Test
+    void parallelAndSerialRunsAreBitIdentical() throws Exception {
+        for (boolean symmetric : new boolean[] {false, true}) {
+            DenseMeasurementOperator op = gaussian(60, 90, 90, symmetric, random);
+            DenseMatrix u = DenseMatrix.gaussian(90, 3, random);
+            DenseMatrix v = symmetric ? u : DenseMatrix.gaussian(90, 3, random);
+            DenseMatrix a = DenseMatrix.gaussian(90, 3, random);
+            DenseMatrix b = symmetric ? a : DenseMatrix.gaussian(90, 3, random);
+            double[] w = random.doubles(60).toArray();
+            java.util.concurrent.Callable<List<double[]>> run = () -> {
+                FactorJacobian j = op.linearize(u, v, u, (i, value) -> value * value);
+                FactorJacobian.Pullback pull = j.pull(w);
+                return List.of(j.values(), j.weights(), j.adjoint(j.weights()).toDense().data(), j.push(a, b),
+                        pull.left().data(), pull.right().data(), op.apply(a.times(b.transpose())));
+            };
+            DenseMeasurementOperator.splitHessianProductsFrom(0);
+            java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
+            try {
+                List<double[]> parallel = run.call();
+                List<double[]> serial = single.submit(run).get();
+                for (int k = 0; k < parallel.size(); k++) {
+                    assertArrayEquals(serial.get(k), parallel.get(k), "symmetric = " + symmetric + ", result " + k);
+                }
+                DenseMeasurementOperator.splitHessianProductsFrom(-1);
+                List<double[]> unsplit = run.call();
+                for (int k = 0; k < parallel.size(); k++) {
+                    assertArrayEquals(unsplit.get(k), parallel.get(k), "unsplit, symmetric = " + symmetric);
+                }
+            } finally {
+                DenseMeasurementOperator.splitHessianProductsFrom(-1);
+                single.shutdown();
+            }
+        }
+    }
+
     @Test
     void symmetricOperatorKeepsOneBlockPerMeasurementForXxt() {
         DenseMeasurementOperator op = gaussian(30, 6, 6, true, random);

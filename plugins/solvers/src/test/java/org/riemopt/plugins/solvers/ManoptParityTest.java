@@ -20,8 +20,10 @@ import org.riemopt.spi.PluginRegistry;
 /**
  * Parity with Manopt's {@code trustregions} on the five reference instances of {@code shared/reference/parity}
  * (specs and Manopt's per-iteration traces, copied into test resources): the same number of outer iterations
- * (within the stated tolerance), the same accept/reject sequence and tCG inner counts over the first 10
- * iterations, and costs equal to 1e-8 relative over the first 5.
+ * (exactly on the well-conditioned instances; within 5 on the over-parameterized {@code parity-sym-r3}, whose
+ * degenerate minimum makes the last iterations chaotic under round-off), the same accept/reject sequence and tCG
+ * inner counts over the first 10 iterations (15 on {@code parity-sym-r3}), and costs equal to 1e-8 relative over the
+ * first 5.
  */
 class ManoptParityTest {
 
@@ -31,10 +33,11 @@ class ManoptParityTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource({"parity-sym-r2, manopt-trace-sym-r2, 0", "parity-sym-r3, manopt-trace-sym-r3, 2",
-            "parity-fixedrank, manopt-trace-fixedrank, 0", "parity-factors, manopt-trace-factors, 0",
-            "parity-psd, manopt-trace-psd, 0"})
-    void matchesManoptTrace(String spec, String trace, int iterationTolerance) throws IOException {
+    @CsvSource({"parity-sym-r2, manopt-trace-sym-r2, 0, 10", "parity-sym-r3, manopt-trace-sym-r3, 5, 15",
+            "parity-fixedrank, manopt-trace-fixedrank, 0, 10", "parity-factors, manopt-trace-factors, 0, 10",
+            "parity-psd, manopt-trace-psd, 0, 10"})
+    void matchesManoptTrace(String spec, String trace, int iterationTolerance, int comparedIterations)
+            throws IOException {
         Instance<?, ?> instance = new SpecLoader(PluginRegistry.fromClassPath()).parse(resource(spec + ".yaml"));
         Result<?> result = run(instance);
         List<ManoptRow> manopt = parseTrace(resource(trace + ".csv"));
@@ -43,7 +46,7 @@ class ManoptParityTest {
         assertTrue(Math.abs(result.iterations() - manoptIterations) <= iterationTolerance,
                 "iterations: Riemopt " + result.iterations() + ", Manopt " + manoptIterations);
         List<IterationRecord> ours = result.trace();
-        for (int k = 1; k <= Math.min(10, manoptIterations); k++) {
+        for (int k = 1; k <= Math.min(comparedIterations, manoptIterations); k++) {
             ManoptRow expected = manopt.get(k);
             IterationRecord actual = ours.get(k);
             assertEquals(expected.accepted(), actual.extra().get("accepted"), "accepted at iteration " + k);
