@@ -13,7 +13,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import javax.imageio.ImageIO;
 
 import picocli.CommandLine;
-import picocli.CommandLine.ParameterException;
 
 /** Output files that appear whole or not at all, and output directories checked before any work is done. */
 final class AtomicFiles {
@@ -26,9 +25,20 @@ final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** Writes beside the target and moves into place, so that the file appears whole or not at all. */
+    /**
+     * Writes beside the target and moves into place, so that the file appears whole or not at all. A symbolic link
+     * is followed: the file at the end of its chain is replaced, the link kept. The new file is created with the
+     * usual permissions (the user's umask), not the 0600 of {@link Files#createTempFile}. A target that exists and
+     * is not a regular file (a device, a pipe) is written in place instead.
+     */
     static void write(Path target, Content content) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        Path absolute = OutputFiles.followLinks(target);
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(absolute), 1 << 16)) {
+                content.writeTo(stream);
+            }
+            return;
+        }
         // named by hand rather than by createTempFile, so that the file gets the usual permissions, not 0600
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -53,17 +63,10 @@ final class AtomicFiles {
     }
 
     /**
-     * Creates the output directory and checks that files can be created in it, so that a bad {@code --out} is a
-     * usage error before any work is done.
+     * Creates the output directory {@code --out} and checks that files can be created in it and that none of
+     * {@code names} is the spec file, so that a bad {@code --out} is a usage error before any work is done.
      */
-    static void prepareDirectory(Path dir, CommandLine commandLine) {
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".riemopt", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new ParameterException(commandLine, "--out " + dir + ": cannot write there (" + e
-                    + "); give a directory that can be created and written");
-        }
+    static void prepareDirectory(Path dir, CommandLine commandLine, Path spec, String... names) {
+        OutputFiles.prepareDirectory(commandLine, "--out", dir, spec, names);
     }
 }

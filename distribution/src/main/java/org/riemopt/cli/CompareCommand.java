@@ -62,7 +62,7 @@ final class CompareCommand extends Subcommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--solvers " + String.join(",", solvers)
                     + ": a solver is named twice");
         }
-        AtomicFiles.prepareDirectory(outDir, command.commandLine());
+        AtomicFiles.prepareDirectory(outDir, command.commandLine(), spec.path, CSV, PNG);
         SpecDocument document = SpecDocument.read(spec.path);
         SpecLoader loader = parent.specLoader();
 

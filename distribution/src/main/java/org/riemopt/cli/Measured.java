@@ -1,6 +1,7 @@
 package org.riemopt.cli;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 
 import org.riemopt.diagnostics.HeldOutError;
 import org.riemopt.io.Npz;
@@ -28,8 +29,17 @@ record Measured(Result<?> result, double relativeError, double heldOutError, Wor
      * {@code errorTrace} and a known truth, every trace record also gets its iterate's {@code relativeError}.
      */
     static <P, T> Measured solve(Instance<P, T> instance, Path savePoint, boolean errorTrace) {
+        return solve(instance, savePoint, errorTrace, null);
+    }
+
+    /** As {@link #solve(Instance, Path, boolean)}, with {@code listener} (if not null) seeing each record. */
+    static <P, T> Measured solve(Instance<P, T> instance, Path savePoint, boolean errorTrace,
+                                 Consumer<IterationRecord> listener) {
         RunMonitor<P> monitor = errorTrace && instance.truth() != null
                 ? RunMonitor.<P>none().withStatistic("relativeError", instance::relativeError) : RunMonitor.none();
+        if (listener != null) {
+            monitor = monitor.withListener(listener);
+        }
         WorkCounts before = instance.problem().workCounts();
         Result<P> result = Subcommand.solve(instance, monitor);
         WorkCounts work = instance.problem().workCounts().since(before);

@@ -26,7 +26,8 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
     @Mixin
     private JsonOutput json;
 
-    @Option(names = "--trace", paramLabel = "FILE", description = "write the per-iteration records as CSV")
+    @Option(names = "--trace", paramLabel = "FILE", description = "write the per-iteration records as CSV, one "
+            + "row as each iteration ends; - for stdout (the summary then goes to stderr)")
     private Path trace;
 
     @Option(names = "--save-point", paramLabel = "FILE", description = "write the final point as a .npz archive of "
@@ -39,12 +40,28 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--save-point " + savePoint + ": the point is "
                     + "written as a .npz archive; give a file name ending in .npz");
         }
-        Instance<?, ?> instance = load(spec);
-        Measured summary = Measured.solve(instance, savePoint, trace != null);
-        if (trace != null) {
-            TraceCsv.write(trace, summary.result().trace());
+        boolean traceToStdout = OutputFiles.isStdout(trace);
+        if (traceToStdout && json.enabled) {
+            throw new ParameterException(command.commandLine(), "--json and --trace - both write on stdout; give "
+                    + "the trace a file name, or leave out --json");
         }
-        var out = out();
+        // every output is checked before the spec is solved: unwritable, a directory, or the spec itself
+        Path traceFile = trace == null || traceToStdout ? null
+                : OutputFiles.checkFile(command.commandLine(), "--trace", trace, spec.path);
+        if (savePoint != null) {
+            OutputFiles.checkFile(command.commandLine(), "--save-point", savePoint, spec.path);
+        }
+        Instance<?, ?> instance = load(spec);
+        Measured summary;
+        // with the trace on stdout, the summary goes to stderr so that stdout is one CSV table
+        var out = traceToStdout ? command.commandLine().getErr() : out();
+        try (TraceCsv csv = trace == null ? null
+                : traceToStdout ? TraceCsv.toStdout(out()) : TraceCsv.toFile(traceFile)) {
+            summary = Measured.solve(instance, savePoint, trace != null, csv);
+            if (csv != null) {
+                csv.finish(summary.result().trace());
+            }
+        }
         Result<?> r = summary.result();
         if (json.enabled) {
             Map<String, Object> o = new LinkedHashMap<>();

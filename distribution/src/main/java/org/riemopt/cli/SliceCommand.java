@@ -94,7 +94,7 @@ final class SliceCommand extends Subcommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), "--from and --towards are both " + from
                     + "; a slice needs two distinct points");
         }
-        AtomicFiles.prepareDirectory(outDir, command.commandLine());
+        AtomicFiles.prepareDirectory(outDir, command.commandLine(), spec.path, CSV, PNG);
         Instance<?, ?> instance = load(spec);
         Map<String, Object> summary = slice(instance);
         if (json.enabled) {

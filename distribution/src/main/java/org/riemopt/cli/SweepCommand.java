@@ -96,7 +96,8 @@ final class SweepCommand extends Subcommand implements Callable<Integer> {
             throw new ParameterException(command.commandLine(), e.getMessage());
         }
         int[] slice = shard();
-        AtomicFiles.prepareDirectory(outDir, command.commandLine());
+        AtomicFiles.prepareDirectory(outDir, command.commandLine(), specPath,
+                slice == null ? CSV : shardFile(slice[0], slice[1]), PNG);
         SpecDocument document = SpecDocument.read(specPath);
         SpecLoader loader = parent.specLoader();
 

@@ -47,7 +47,8 @@ final class SweepMergeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        AtomicFiles.prepareDirectory(outDir, command.commandLine());
+        AtomicFiles.prepareDirectory(outDir, command.commandLine(), null, SweepCommand.CSV,
+                SweepCommand.PNG);
         TreeMap<Integer, Path> shards = new TreeMap<>();
         int count = -1;
         for (Path dir : inputs) {

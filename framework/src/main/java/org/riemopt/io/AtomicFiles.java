@@ -11,7 +11,11 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Writes a file so that readers see either the old file or the complete new one, never a partial write. */
+/**
+ * Writes a file so that readers see either the old file or the complete new one, never a partial write. Symbolic
+ * links are followed (the link's target is replaced, the link kept) and the new file has the usual permissions
+ * (the user's umask).
+ */
 final class AtomicFiles {
 
     /** What goes into the file; the stream is closed by {@link #write}. */
@@ -29,7 +33,21 @@ final class AtomicFiles {
      * @throws UncheckedIOException if the file cannot be written
      */
     static void write(Path target, Content content) {
-        Path absolute = target.toAbsolutePath();
+        Path absolute;
+        try {
+            absolute = followLinks(target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // a device or a pipe: written in place, never replaced
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(absolute), 1 << 16)) {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            }
+            return;
+        }
         // same directory, so the move is a rename; created by hand (not createTempFile) to get the usual permissions
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
@@ -48,6 +66,18 @@ final class AtomicFiles {
                 deleteQuietly(temp);
             }
         }
+    }
+
+    /** The file at the end of {@code path}'s chain of symbolic links, so that a link is written through, not replaced. */
+    static Path followLinks(Path path) throws IOException {
+        Path p = path.toAbsolutePath();
+        for (int i = 0; Files.isSymbolicLink(p); i++) {
+            if (i == 40) {
+                throw new IOException("too many levels of symbolic links");
+            }
+            p = p.resolveSibling(Files.readSymbolicLink(p));
+        }
+        return p;
     }
 
     private static void move(Path from, Path to) throws IOException {
