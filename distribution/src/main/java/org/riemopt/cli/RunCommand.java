@@ -49,7 +49,11 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
         Path traceFile = trace == null || traceToStdout ? null
                 : OutputFiles.checkFile(command.commandLine(), "--trace", trace, spec.path);
         if (savePoint != null) {
-            OutputFiles.checkFile(command.commandLine(), "--save-point", savePoint, spec.path);
+            Path pointFile = OutputFiles.checkFile(command.commandLine(), "--save-point", savePoint, spec.path);
+            if (pointFile.equals(traceFile)) {
+                throw new ParameterException(command.commandLine(), "--trace " + trace + " and --save-point "
+                        + savePoint + " are the same file; give two file names");
+            }
         }
         Instance<?, ?> instance = load(spec);
         Measured summary;

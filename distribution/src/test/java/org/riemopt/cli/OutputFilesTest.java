@@ -63,6 +63,10 @@ class OutputFilesTest {
         assertFalse(r.err().contains("Exception"), r.err());
         Run save = riemopt("run", "--save-point", blocker.resolve("x.npz").toString(), spec.toString());
         assertUsageError(save, "--save-point", blocker.resolve("x.npz").toString());
+        Path both = dir.resolve("both.npz");
+        assertUsageError(riemopt("run", "--trace", both.toString(), "--save-point", both.toString(),
+                spec.toString()), "same file");
+        assertFalse(Files.exists(both));
         Run isDir = riemopt("run", "--trace", dir.toString(), spec.toString());
         assertUsageError(isDir, "--trace", "is a directory");
     }
@@ -162,5 +166,8 @@ class OutputFilesTest {
         Path out = blocker.resolve("compare");
         assertUsageError(riemopt("compare", spec.toString(), "--solvers", "trust-regions", "--trials", "1",
                 "--out", out.toString()), "--out", out.toString());
+        Path sweepOut = blocker.resolve("sweep");
+        assertUsageError(riemopt("sweep", spec.toString(), "--param", "manifold.cols=1..2", "--trials", "1",
+                "--out", sweepOut.toString()), "--out", sweepOut.toString());
     }
 }
