@@ -47,6 +47,33 @@ public final class TestBundles {
                 + "}\n";
     }
 
+    /**
+     * A loss provider named {@code name} whose {@code create} runs {@code createBody} first and whose loss's
+     * {@code value(r)} is {@code valueBody} (a Java statement ending in a return or throw); a static method
+     * {@code deep(int)} recursing without end is there for both to call.
+     */
+    public static String faultyLossSource(String pkg, String name, String createBody, String valueBody) {
+        return "package " + pkg + ";\n"
+                + "import java.util.List;\n"
+                + "import org.riemopt.problem.Loss;\n"
+                + "import org.riemopt.spi.*;\n"
+                + "public final class Provider implements LossProvider {\n"
+                + "  static int deep(int n) { return deep(n + 1) + 1; }\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"test loss\"; }\n"
+                + "  public List<ParameterSpec> parameters() { return List.of(); }\n"
+                + "  public Loss create(Parameters p) {\n"
+                + "    " + createBody + "\n"
+                + "    return new Loss() {\n"
+                + "      public String name() { return \"" + name + "\"; }\n"
+                + "      public double value(double r) { " + valueBody + " }\n"
+                + "      public double derivative(double r) { return r; }\n"
+                + "      public double secondDerivative(double r) { return 1; }\n"
+                + "    };\n"
+                + "  }\n"
+                + "}\n";
+    }
+
     /** Compiles {@code source} (class {@code pkg.Provider}) and writes a bundle jar listing it as a loss. */
     public static Path lossBundle(Path dir, String jarName, String pkg, String source) throws IOException {
         Path work = Files.createTempDirectory(dir.getParent(), "src");
