@@ -46,6 +46,25 @@ class PluginFaultsTest {
                 TestBundles.lossSource("test.unborn", "unborn", "no constructor for you", null));
     }
 
+    @Test
+    void anOperatorThatFailsIsNamedAtLoadAndDuringTheSolve() throws IOException {
+        TestBundles.bundle(plugins, "brokenop.jar", "test.brokenop",
+                TestBundles.brokenOperatorSource("test.brokenop", "brokenop"), "org.riemopt.spi.OperatorProvider");
+        Path spec = dir.resolve("op.yaml");
+        String during = "seed: 3\nmanifold: {type: fixed-rank, rows: 2, cols: 2, rank: 1}\n"
+                + "operator: {type: brokenop}\nmeasurements: [1, 0, 1]\n";
+        Files.writeString(spec, during);
+        Run solve = riemopt("run", "--plugins", plugins.toString(), spec.toString());
+        assertEquals(1, solve.status(), solve.err());
+        assertOneCleanLine(solve, "spec key 'operator'", "operator plugin 'brokenop'", "brokenop.jar",
+                "operator is broken");
+        Files.writeString(spec, during.replace("measurements: [1, 0, 1]", "truth: {matrix: [[1, 0], [0, 0]]}"));
+        Run load = riemopt("run", "--plugins", plugins.toString(), spec.toString());
+        assertEquals(2, load.status(), load.err());
+        assertOneCleanLine(load, "spec key 'operator'", "operator plugin 'brokenop'", "brokenop.jar",
+                "operator is broken");
+    }
+
     private void bundle(String name, String createBody, String valueBody) throws IOException {
         TestBundles.lossBundle(plugins, name + ".jar", "test." + name,
                 TestBundles.faultyLossSource("test." + name, name, createBody, valueBody));

@@ -1,9 +1,18 @@
 package org.riemopt.spec;
 
 import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Proxy;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 import org.riemopt.linalg.AmbientMatrix;
+import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.problem.FactorJacobian;
 import org.riemopt.problem.Loss;
+import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.problem.Objective;
 import org.riemopt.problem.Regularizer;
 import org.riemopt.solver.Result;
@@ -156,6 +165,116 @@ final class Guards {
             @Override
             public String toString() {
                 return solver.toString();
+            }
+        };
+    }
+
+    /**
+     * An operator whose calls are the plugin's, with the Jacobians and selections it makes. It is a proxy with every
+     * interface of the plugin's class, so that the host still recognizes what else the operator is (a
+     * {@code Counterexample}, observed entries). An operator of the framework's own classes runs no plugin code and
+     * is kept as it is.
+     */
+    static MeasurementOperator operator(MeasurementOperator operator, Maker maker) {
+        Class<?> type = operator.getClass();
+        if (Proxy.isProxyClass(type) || type.getClassLoader() == MeasurementOperator.class.getClassLoader()
+                && type.getPackageName().equals(MeasurementOperator.class.getPackageName())) {
+            return operator;
+        }
+        Set<Class<?>> interfaces = new LinkedHashSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            collectInterfaces(c, interfaces);
+        }
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> operator.toString();
+                };
+            }
+            Object result;
+            try {
+                result = method.invoke(operator, args);
+            } catch (InvocationTargetException e) {
+                Throwable t = e.getCause();
+                if (t instanceof IllegalArgumentException && !method.getName().equals("apply")
+                        && !method.getName().equals("adjoint")) {
+                    throw t;
+                }
+                throw maker.fault(t);
+            } catch (IllegalAccessException e) {
+                throw maker.fault(e);
+            }
+            if (result instanceof FactorJacobian j) {
+                return jacobian(j, maker);
+            }
+            if (result instanceof MeasurementOperator o) {
+                return operator(o, maker);
+            }
+            return result;
+        };
+        return (MeasurementOperator) Proxy.newProxyInstance(type.getClassLoader(), interfaces.toArray(Class<?>[]::new),
+                handler);
+    }
+
+    private static void collectInterfaces(Class<?> c, Set<Class<?>> out) {
+        for (Class<?> i : c.getInterfaces()) {
+            if (Modifier.isPublic(i.getModifiers()) && out.add(i)) {
+                collectInterfaces(i, out);
+            }
+        }
+    }
+
+    private static FactorJacobian jacobian(FactorJacobian j, Maker maker) {
+        if (j == null || j.getClass().getClassLoader() == FactorJacobian.class.getClassLoader()
+                && j.getClass().getPackageName().startsWith("org.riemopt.")) {
+            return j;
+        }
+        return new FactorJacobian() {
+            @Override
+            public double[] values() {
+                try {
+                    return j.values();
+                } catch (Throwable t) {
+                    throw maker.fault(t);
+                }
+            }
+
+            @Override
+            public double[] weights() {
+                try {
+                    return j.weights();
+                } catch (Throwable t) {
+                    throw maker.fault(t);
+                }
+            }
+
+            @Override
+            public double[] push(DenseMatrix a, DenseMatrix b) {
+                try {
+                    return j.push(a, b);
+                } catch (Throwable t) {
+                    throw maker.fault(t);
+                }
+            }
+
+            @Override
+            public Pullback pull(double[] w) {
+                try {
+                    return j.pull(w);
+                } catch (Throwable t) {
+                    throw maker.fault(t);
+                }
+            }
+
+            @Override
+            public AmbientMatrix adjoint(double[] w) {
+                try {
+                    return j.adjoint(w);
+                } catch (Throwable t) {
+                    throw maker.fault(t);
+                }
             }
         };
     }

@@ -163,8 +163,8 @@ public final class SpecLoader {
         Parameters operatorParameters = parameters(operatorEntry, "operator", operatorSpec, base);
         OperatorProvider.Context context = new OperatorProvider.Context(lift.rows(), lift.cols(),
                 RandomStreams.OPERATOR.forSeed(seed));
-        MeasurementOperator operator = guarded("operator", operatorEntry,
-                () -> operators.create(operatorParameters, context));
+        MeasurementOperator operator = Guards.operator(guarded("operator", operatorEntry,
+                () -> operators.create(operatorParameters, context)), new Guards.Maker(operatorEntry, "operator"));
 
         AmbientMatrix truth = spec.containsKey("truth")
                 ? TruthSpec.read(mapping("truth", spec.get("truth")), lift, operator, seed, base) : null;

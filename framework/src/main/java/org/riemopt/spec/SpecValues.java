@@ -54,7 +54,7 @@ final class SpecValues {
         } catch (SpecException e) {
             throw e;
         } catch (PluginFault e) {
-            throw new SpecException(key, "while loading the spec, " + e.getMessage(), e);
+            throw new SpecException(e.key(), e.detail(), e);
         } catch (Throwable e) {
             throw new SpecException(key, "the plugin failed: " + PluginFault.describe(e), e);
         }

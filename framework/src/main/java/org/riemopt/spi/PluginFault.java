@@ -12,6 +12,7 @@ public final class PluginFault extends RuntimeException {
     private final Family family;
     private final String origin;
     private final String key;
+    private final String detail;
 
     /**
      * @param plugin the plugin's registered name
@@ -21,12 +22,21 @@ public final class PluginFault extends RuntimeException {
      * @param cause  what the plugin threw
      */
     public PluginFault(String plugin, Family family, String origin, String key, Throwable cause) {
-        super("spec key '" + key + "': " + family.label() + " plugin '" + plugin + "' (" + origin + ") failed: "
-                + describe(cause), cause);
+        super("spec key '" + key + "': " + detail(plugin, family, origin, cause), cause);
+        this.detail = detail(plugin, family, origin, cause);
         this.plugin = plugin;
         this.family = family;
         this.origin = origin;
         this.key = key;
+    }
+
+    private static String detail(String plugin, Family family, String origin, Throwable cause) {
+        return family.label() + " plugin '" + plugin + "' (" + origin + ") failed: " + describe(cause);
+    }
+
+    /** The message without the spec key. */
+    public String detail() {
+        return detail;
     }
 
     /** The plugin's registered name. */
