@@ -65,6 +65,23 @@ class PluginFaultsTest {
                 "operator is broken");
     }
 
+    @Test
+    void aBundleThatCouldEndTheHostIsSkippedWithTheReason() throws IOException {
+        bundle("quitter", "if (p == null) System.exit(3);", "return r * r;");
+        bundle("halter", "if (p == null) Runtime.getRuntime().halt(3);", "return r * r;");
+        bundle("referrer", "if (p == null) java.util.List.of(4).forEach(System::exit);", "return r * r;");
+        Run listing = riemopt("plugins", "--plugins", plugins.toString());
+        assertEquals(0, listing.status(), listing.err());
+        for (String name : List.of("quitter.jar: it calls System.exit in test/quitter/Provider.class",
+                "halter.jar: it calls Runtime.halt", "referrer.jar: it calls System.exit")) {
+            assertTrue(listing.out().contains(name), name + " in " + listing.out());
+        }
+        Run named = run("quitter");
+        assertEquals(2, named.status(), named.err());
+        assertOneCleanLine(named, "spec key 'loss.type'", "skipped", "System.exit");
+        assertEquals(0, run("l2").status());
+    }
+
     private void bundle(String name, String createBody, String valueBody) throws IOException {
         TestBundles.lossBundle(plugins, name + ".jar", "test." + name,
                 TestBundles.faultyLossSource("test." + name, name, createBody, valueBody));
