@@ -11,6 +11,7 @@ import java.util.Map;
 import org.riemopt.spec.SpecException;
 import org.riemopt.spec.SpecLoader;
 import org.riemopt.runtime.PluginRuntime;
+import org.riemopt.spi.PluginFault;
 import org.riemopt.spi.PluginRegistry;
 
 import picocli.CommandLine;
@@ -44,6 +45,10 @@ public final class Riemopt {
             description = "also load the plugin bundles (jars) in DIR; may be repeated. The distribution's "
                     + "bundles/ and plugins/ directories and those in $" + PLUGINS_VARIABLE + " are always loaded.")
     private List<Path> pluginDirectories = new ArrayList<>();
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "on an error, also print its Java stack trace (for reporting a bug in riemopt or a plugin)")
+    private boolean debug;
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec command;
@@ -146,12 +151,23 @@ public final class Riemopt {
             return USAGE_ERROR;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            int status;
+            PluginFault fault = pluginFault(e);
             if (e instanceof SpecException || e instanceof CommandLine.ParameterException) {
                 err.println("riemopt: " + e.getMessage());
-                return USAGE_ERROR;
+                status = USAGE_ERROR;
+            } else if (fault != null) {
+                err.println("riemopt: " + fault.getMessage());
+                status = RUN_FAILED;
+            } else {
+                err.println("riemopt: " + PluginFault.describe(e)
+                        + (riemopt.debug ? "" : " (--debug shows where)"));
+                status = RUN_FAILED;
             }
-            err.println("riemopt: " + e);
-            return 1;
+            if (riemopt.debug) {
+                e.printStackTrace(err);
+            }
+            return status;
         });
         int status;
         try {
@@ -162,6 +178,16 @@ public final class Riemopt {
         out.flush();
         err.flush();
         return status;
+    }
+
+    /** The plugin fault behind {@code e} (possibly wrapped, e.g. by a worker thread's executor), or null. */
+    private static PluginFault pluginFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof PluginFault f) {
+                return f;
+            }
+        }
+        return null;
     }
 
     /** Gives every subcommand, at every depth, {@code -h/--help} (and {@code -V/--version}). */

@@ -73,6 +73,21 @@ final class BundleProviderExtender implements ProviderSource, BundleTrackerCusto
     }
 
     @Override
+    public String origin(Provider provider) {
+        Bundle bundle = org.osgi.framework.FrameworkUtil.getBundle(provider.getClass());
+        if (bundle == null) {
+            return ProviderSource.super.origin(provider);
+        }
+        String location = bundle.getLocation();
+        try {
+            return "bundle " + (location.startsWith("file:") ? java.nio.file.Path.of(java.net.URI.create(location))
+                    : location);
+        } catch (RuntimeException e) {
+            return "bundle " + location;
+        }
+    }
+
+    @Override
     public List<Provider> providers(Family family, List<PluginProblem> problems) {
         List<Provider> out = new ArrayList<>();
         for (Offer offer : ordered()) {
@@ -106,10 +121,10 @@ final class BundleProviderExtender implements ProviderSource, BundleTrackerCusto
                 try {
                     Class<?> type = bundle.loadClass(className);
                     list.add(family.providerType().cast(type.getConstructor().newInstance()));
-                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                } catch (Throwable e) {
                     Throwable cause = e.getCause() != null ? e.getCause() : e;
                     problems.add(new PluginProblem("bundle " + where, family.label() + " provider " + className,
-                            "cannot be loaded: " + cause));
+                            "cannot be loaded: " + org.riemopt.spi.PluginFault.describe(cause)));
                 }
             }
             providers.put(family, List.copyOf(list));

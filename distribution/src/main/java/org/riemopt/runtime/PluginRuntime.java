@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
@@ -205,6 +206,18 @@ public final class PluginRuntime implements AutoCloseable {
     }
 
     private Bundle install(Path jar, long modified, long size) {
+        Optional<String> exit;
+        try (InputStream in = Files.newInputStream(jar)) {
+            exit = ExitCalls.find(in);
+        } catch (IOException | RuntimeException e) {
+            exit = Optional.empty();
+        }
+        if (exit.isPresent()) {
+            failed.put(jar, new Failed(modified, size, new PluginProblem("bundle " + jar,
+                    jar.getFileName().toString(), "it calls " + exit.get() + ", which would end riemopt; "
+                    + "a plugin may not end the host (throw an exception to fail)")));
+            return null;
+        }
         try (InputStream in = Files.newInputStream(jar)) {
             Bundle bundle = felix.getBundleContext().installBundle(jar.toUri().toString(), in);
             installed.put(jar, new Installed(modified, size, bundle));

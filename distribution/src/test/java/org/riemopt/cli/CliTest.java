@@ -203,7 +203,8 @@ class CliTest {
         assertEquals(0, withOtherPlugins.status(), withOtherPlugins.err());
         Run withFailing = runSpec(VALID.replace("loss: l2", "loss: failing"), "--plugins", plugins.toString());
         assertEquals(2, withFailing.status());
-        assertTrue(withFailing.err().contains("spec key 'loss': the plugin failed")
+        assertTrue(withFailing.err().contains("spec key 'loss': the plugin loss 'failing' (bundle ")
+                && withFailing.err().contains("failing.jar) failed")
                 && withFailing.err().contains("refuses to create"), withFailing.err());
         assertEquals("", withFailing.out());
 

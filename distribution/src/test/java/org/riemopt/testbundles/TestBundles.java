@@ -47,8 +47,72 @@ public final class TestBundles {
                 + "}\n";
     }
 
+    /**
+     * A loss provider named {@code name} whose {@code create} runs {@code createBody} first and whose loss's
+     * {@code value(r)} is {@code valueBody} (a Java statement ending in a return or throw); a static method
+     * {@code deep(int)} recursing without end is there for both to call.
+     */
+    public static String faultyLossSource(String pkg, String name, String createBody, String valueBody) {
+        return "package " + pkg + ";\n"
+                + "import java.util.List;\n"
+                + "import org.riemopt.problem.Loss;\n"
+                + "import org.riemopt.spi.*;\n"
+                + "public final class Provider implements LossProvider {\n"
+                + "  static int deep(int n) { return deep(n + 1) + 1; }\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"test loss\"; }\n"
+                + "  public List<ParameterSpec> parameters() { return List.of(); }\n"
+                + "  public Loss create(Parameters p) {\n"
+                + "    " + createBody + "\n"
+                + "    return new Loss() {\n"
+                + "      public String name() { return \"" + name + "\"; }\n"
+                + "      public double value(double r) { " + valueBody + " }\n"
+                + "      public double derivative(double r) { return r; }\n"
+                + "      public double secondDerivative(double r) { return 1; }\n"
+                + "    };\n"
+                + "  }\n"
+                + "}\n";
+    }
+
     /** Compiles {@code source} (class {@code pkg.Provider}) and writes a bundle jar listing it as a loss. */
     public static Path lossBundle(Path dir, String jarName, String pkg, String source) throws IOException {
+        return bundle(dir, jarName, pkg, source, "org.riemopt.spi.LossProvider");
+    }
+
+    /**
+     * An operator provider named {@code name} for 2x2 matrices with three measurements, whose every computation
+     * throws {@code IllegalStateException("operator is broken")}.
+     */
+    public static String brokenOperatorSource(String pkg, String name) {
+        String fail = " { throw new IllegalStateException(\"operator is broken\"); }\n";
+        return "package " + pkg + ";\n"
+                + "import java.util.List;\n"
+                + "import org.riemopt.linalg.*;\n"
+                + "import org.riemopt.problem.*;\n"
+                + "import org.riemopt.spi.*;\n"
+                + "public final class Provider implements OperatorProvider {\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"test operator\"; }\n"
+                + "  public List<ParameterSpec> parameters() { return List.of(); }\n"
+                + "  public MeasurementOperator create(Parameters p, Context c) {\n"
+                + "    return new MeasurementOperator() {\n"
+                + "      public int size() { return 3; }\n"
+                + "      public int rows() { return 2; }\n"
+                + "      public int cols() { return 2; }\n"
+                + "      public long dataBytes() { return 0; }\n"
+                + "      public double[] apply(AmbientMatrix x)" + fail
+                + "      public AmbientMatrix adjoint(double[] w)" + fail
+                + "      public FactorJacobian linearize(DenseMatrix u, DenseMatrix v, DenseMatrix q, "
+                + "ResidualWeight w)" + fail
+                + "      public MeasurementOperator select(int[] m)" + fail
+                + "    };\n"
+                + "  }\n"
+                + "}\n";
+    }
+
+    /** Compiles {@code source} (class {@code pkg.Provider}) and writes a bundle jar listing it as {@code service}. */
+    public static Path bundle(Path dir, String jarName, String pkg, String source, String service)
+            throws IOException {
         Path work = Files.createTempDirectory(dir.getParent(), "src");
         Path file = work.resolve("Provider.java");
         Files.writeString(file, source);
@@ -64,7 +128,8 @@ public final class TestBundles {
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", "test." + pkg);
         a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "org.riemopt.problem;version=\"[0.1,1)\",org.riemopt.spi;version=\"[0.1,1)\"");
+        a.putValue("Import-Package", "org.riemopt.problem;version=\"[0.1,1)\",org.riemopt.spi;version=\"[0.1,1)\""
+                + (source.contains("org.riemopt.linalg") ? ",org.riemopt.linalg;version=\"[0.1,1)\"" : ""));
         String classPath = pkg.replace('.', '/') + "/";
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (Stream<Path> classes = Files.walk(work)) {
@@ -72,7 +137,7 @@ public final class TestBundles {
                 entries.put(classPath + c.getFileName(), Files.readAllBytes(c));
             }
         }
-        entries.put("META-INF/services/org.riemopt.spi.LossProvider", (pkg + ".Provider\n").getBytes());
+        entries.put("META-INF/services/" + service, (pkg + ".Provider\n").getBytes());
         return writeJar(dir.resolve(jarName), manifest, entries);
     }
 

@@ -16,6 +16,12 @@ public final class SpecException extends RuntimeException {
         this.key = key;
     }
 
+    /** As {@link #SpecException(String, String)}, keeping what a plugin threw for {@code --debug}. */
+    public SpecException(String key, String detail, Throwable cause) {
+        super(key.isEmpty() ? detail : "spec key '" + key + "': " + detail, cause);
+        this.key = key;
+    }
+
     /** The dotted key at fault, {@code ""} for the whole document. */
     public String key() {
         return key;

@@ -36,7 +36,6 @@ import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterType;
 import org.riemopt.spi.Parameters;
 import org.riemopt.spi.PluginRegistry;
-import org.riemopt.spi.Provider;
 import org.riemopt.spi.RegularizerProvider;
 import org.riemopt.spi.SolverProvider;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -148,9 +147,10 @@ public final class SpecLoader {
         }
         long seed = seed(spec.get("seed"));
         Map<String, Object> manifoldSpec = mapping("manifold", require(spec, "manifold", ""));
-        ManifoldProvider manifolds = provider(Family.MANIFOLD, ManifoldProvider.class, "manifold", manifoldSpec);
-        Parameters manifoldParameters = parameters(manifolds, "manifold", manifoldSpec, base);
-        SearchSpace<?, ?> space = guarded("manifold", () -> manifolds.create(manifoldParameters));
+        PluginRegistry.Entry manifoldEntry = entry(Family.MANIFOLD, "manifold", manifoldSpec);
+        ManifoldProvider manifolds = (ManifoldProvider) manifoldEntry.provider();
+        Parameters manifoldParameters = parameters(manifoldEntry, "manifold", manifoldSpec, base);
+        SearchSpace<?, ?> space = guarded("manifold", manifoldEntry, () -> manifolds.create(manifoldParameters));
         return build(seed, space, spec, base);
     }
 
@@ -158,11 +158,13 @@ public final class SpecLoader {
         Lift<P, T> lift = lift(space, spec.get("lift"));
 
         Map<String, Object> operatorSpec = mapping("operator", require(spec, "operator", ""));
-        OperatorProvider operators = provider(Family.OPERATOR, OperatorProvider.class, "operator", operatorSpec);
-        Parameters operatorParameters = parameters(operators, "operator", operatorSpec, base);
+        PluginRegistry.Entry operatorEntry = entry(Family.OPERATOR, "operator", operatorSpec);
+        OperatorProvider operators = (OperatorProvider) operatorEntry.provider();
+        Parameters operatorParameters = parameters(operatorEntry, "operator", operatorSpec, base);
         OperatorProvider.Context context = new OperatorProvider.Context(lift.rows(), lift.cols(),
                 RandomStreams.OPERATOR.forSeed(seed));
-        MeasurementOperator operator = guarded("operator", () -> operators.create(operatorParameters, context));
+        MeasurementOperator operator = Guards.operator(guarded("operator", operatorEntry,
+                () -> operators.create(operatorParameters, context)), new Guards.Maker(operatorEntry, "operator"));
 
         AmbientMatrix truth = spec.containsKey("truth")
                 ? TruthSpec.read(mapping("truth", spec.get("truth")), lift, operator, seed, base) : null;
@@ -249,9 +251,10 @@ public final class SpecLoader {
                 : mapping(key, value));
         Object weight = spec.remove("weight");
         double w = weight == null ? 1 : number(key + ".weight", weight);
-        LossProvider p = provider(Family.LOSS, LossProvider.class, key, spec);
-        Parameters parameters = parameters(p, key, spec, base);
-        Loss loss = guarded(key, () -> p.create(parameters));
+        PluginRegistry.Entry entry = entry(Family.LOSS, key, spec);
+        LossProvider p = (LossProvider) entry.provider();
+        Parameters parameters = parameters(entry, key, spec, base);
+        Loss loss = Guards.loss(guarded(key, entry, () -> p.create(parameters)), new Guards.Maker(entry, key));
         return guarded(key + ".weight", () -> new WeightedLossSum.Term(w, loss));
     }
 
@@ -266,9 +269,11 @@ public final class SpecLoader {
         for (int i = 0; i < list.size(); i++) {
             String key = "regularizers[" + i + "]";
             Map<String, Object> spec = mapping(key, list.get(i));
-            RegularizerProvider p = provider(Family.REGULARIZER, RegularizerProvider.class, key, spec);
-            Parameters parameters = parameters(p, key, spec, base);
-            out.add(guarded(key, () -> p.create(parameters, space)));
+            PluginRegistry.Entry entry = entry(Family.REGULARIZER, key, spec);
+            RegularizerProvider p = (RegularizerProvider) entry.provider();
+            Parameters parameters = parameters(entry, key, spec, base);
+            out.add(Guards.regularizer(guarded(key, entry, () -> p.create(parameters, space)),
+                    new Guards.Maker(entry, key)));
         }
         return out;
     }
@@ -280,29 +285,31 @@ public final class SpecLoader {
      */
     private Solver solver(Object value, long seed, Path base) {
         Map<String, Object> spec = value == null ? Map.of("type", DEFAULT_SOLVER) : mapping("solver", value);
-        SolverProvider p = provider(Family.SOLVER, SolverProvider.class, "solver", spec);
-        boolean seeded = p.parameters().stream().anyMatch(s -> s.name().equals("seed")
+        PluginRegistry.Entry entry = entry(Family.SOLVER, "solver", spec);
+        SolverProvider p = (SolverProvider) entry.provider();
+        boolean seeded = entry.parameters().stream().anyMatch(s -> s.name().equals("seed")
                 && s.type() == ParameterType.INTEGER);
         if (seeded && !spec.containsKey("seed")) {
             spec = new LinkedHashMap<>(spec);
             spec.put("seed", (int) (seed ^ (seed >>> 32)));
         }
-        Parameters parameters = parameters(p, "solver", spec, base);
-        return guarded("solver", () -> p.create(parameters));
+        Parameters parameters = parameters(entry, "solver", spec, base);
+        return Guards.solver(guarded("solver", entry, () -> p.create(parameters)), new Guards.Maker(entry, "solver"));
     }
 
-    private <P extends Provider> P provider(Family family, Class<P> type, String key, Map<String, Object> spec) {
+    private PluginRegistry.Entry entry(Family family, String key, Map<String, Object> spec) {
         String name = string(key + ".type", require(spec, "type", key));
         try {
-            return registry.find(family, type, name);
+            return registry.entry(family, name);
         } catch (IllegalArgumentException e) {
             throw new SpecException(key + ".type", e.getMessage());
         }
     }
 
-    private static Parameters parameters(Provider provider, String key, Map<String, Object> spec, Path base) {
+    private static Parameters parameters(PluginRegistry.Entry entry, String key, Map<String, Object> spec,
+                                         Path base) {
         Map<String, Object> raw = new LinkedHashMap<>(spec);
         raw.remove("type");
-        return guarded(key, () -> Parameters.of(provider.parameters(), raw, base));
+        return guarded(key, () -> Parameters.of(entry.parameters(), raw, base));
     }
 }

@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 import org.riemopt.io.ArrayFile;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.spi.Parameters;
+import org.riemopt.spi.PluginFault;
+import org.riemopt.spi.PluginRegistry;
 
 /**
  * Reading typed values out of a parsed spec document, every failure a {@link SpecException} naming the dotted key,
@@ -25,13 +27,36 @@ final class SpecValues {
      * failure of a plugin is reported the same way, so that a faulty plugin cannot take the host down.
      */
     static <R> R guarded(String key, Supplier<R> action) {
+        return guarded(key, null, action);
+    }
+
+    /**
+     * As {@link #guarded(String, Supplier)} for a call into the provider of {@code entry}: a failure names the
+     * plugin and where it came from.
+     */
+    static <R> R guarded(String key, PluginRegistry.Entry entry, Supplier<R> action) {
+        if (entry != null) {
+            try {
+                return guarded(key, action);
+            } catch (SpecException e) {
+                if (e.getCause() == null || e.getCause() instanceof PluginFault) {
+                    throw e;
+                }
+                throw new SpecException(key, "the plugin " + entry.family().label() + " '" + entry.name() + "' ("
+                        + entry.origin() + ") failed: " + PluginFault.describe(e.getCause()), e.getCause());
+            }
+        }
         R result;
         try {
             result = action.get();
         } catch (IllegalArgumentException e) {
             throw new SpecException(key, e.getMessage());
-        } catch (RuntimeException | LinkageError e) {
-            throw new SpecException(key, "the plugin failed: " + e);
+        } catch (SpecException e) {
+            throw e;
+        } catch (PluginFault e) {
+            throw new SpecException(e.key(), e.detail(), e);
+        } catch (Throwable e) {
+            throw new SpecException(key, "the plugin failed: " + PluginFault.describe(e), e);
         }
         if (result == null) {
             throw new SpecException(key, "the plugin returned nothing");

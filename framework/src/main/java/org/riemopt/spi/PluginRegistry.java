@@ -31,9 +31,10 @@ public final class PluginRegistry {
      * @param source      the label of the source it came from
      * @param description its one-line description
      * @param parameters  its parameters
+     * @param origin      where it came from, for messages: its bundle's jar, or the class path's jar or folder
      */
     public record Entry(Family family, Provider provider, String source, String description,
-                        List<ParameterSpec> parameters) {
+                        List<ParameterSpec> parameters, String origin) {
 
         /** The provider's spec name. */
         public String name() {
@@ -106,12 +107,45 @@ public final class PluginRegistry {
      * @throws IllegalArgumentException naming the family, the name given and the names available
      */
     public <P extends Provider> P find(Family family, Class<P> type, String name) {
+        return type.cast(entry(family, name).provider());
+    }
+
+    /**
+     * The registered provider of a family by name, with its metadata.
+     *
+     * @throws IllegalArgumentException naming the family, the name given and the names available; if a plugin of
+     *                                  that name, or plugins that could be it, were skipped when loading, saying so
+     *                                  with the reasons
+     */
+    public Entry entry(Family family, String name) {
         Entry e = entries.get(family).get(name);
-        if (e == null) {
-            throw new IllegalArgumentException("unknown " + family.label() + " '" + name + "'; available: "
-                    + String.join(", ", names(family)));
+        if (e != null) {
+            return e;
         }
-        return type.cast(e.provider());
+        String available = "; available: " + String.join(", ", names(family));
+        String quoted = family.label() + " '" + name + "'";
+        for (PluginProblem p : problems) {
+            if (p.what().startsWith(quoted + " ")) {
+                throw new IllegalArgumentException(quoted + " was skipped when loading: " + p.reason() + " ("
+                        + p.source() + ")" + available);
+            }
+        }
+        // A provider that failed before giving its name, or a bundle that could not be loaded at all, may be it.
+        List<String> maybe = new ArrayList<>();
+        for (PluginProblem p : problems) {
+            boolean otherFamily = false;
+            for (Family f : Family.values()) {
+                otherFamily |= f != family && p.what().startsWith(f.label() + " ");
+            }
+            if (!otherFamily && !p.reason().startsWith("name clash") && !p.reason().startsWith("duplicate")) {
+                maybe.add(p.what() + " from " + p.source() + ": " + p.reason());
+            }
+        }
+        if (!maybe.isEmpty()) {
+            throw new IllegalArgumentException("unknown " + quoted + "; it may be a plugin that was skipped when "
+                    + "loading: " + String.join("; ", maybe) + available);
+        }
+        throw new IllegalArgumentException("unknown " + quoted + available);
     }
 
     /** Reads a provider's metadata, or reports it and returns null if the provider fails or gives none. */
@@ -126,9 +160,10 @@ public final class PluginRegistry {
                 return null;
             }
             return new Entry(family, p, source.label(), description == null ? "" : description,
-                    List.copyOf(parameters));
-        } catch (RuntimeException | LinkageError e) {
-            problems.add(new PluginProblem(source.label(), what, "provider failed to describe itself: " + e));
+                    List.copyOf(parameters), source.origin(p));
+        } catch (Throwable e) {
+            problems.add(new PluginProblem(source.label(), what, "provider failed to describe itself: "
+                    + PluginFault.describe(e)));
             return null;
         }
     }

@@ -31,8 +31,14 @@ public final class ServiceLoaderSource implements ProviderSource {
                     break;
                 }
                 out.add(it.next());
-            } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-                problems.add(new PluginProblem(label(), family.label() + " provider", String.valueOf(e.getMessage())));
+            } catch (ServiceConfigurationError e) {
+                String reason = String.valueOf(e.getMessage());
+                if (e.getCause() != null) {
+                    reason += ": " + PluginFault.describe(e.getCause());
+                }
+                problems.add(new PluginProblem(label(), family.label() + " provider", reason));
+            } catch (Throwable e) {
+                problems.add(new PluginProblem(label(), family.label() + " provider", PluginFault.describe(e)));
             }
         }
         return out;
