@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.riemopt.linalg.DenseMatrix;
-import org.riemopt.manifold.Manifold;
+import org.riemopt.manifold.BasicSearchSpace;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.spi.ManifoldProvider;
@@ -42,27 +42,7 @@ public final class EuclideanProvider implements ManifoldProvider {
         Map<String, Lift<DenseMatrix, DenseMatrix>> lifts = new LinkedHashMap<>();
         lifts.put("xxt", new XxtLift(manifold.rows(), manifold.cols()));
         lifts.put("identity", new EuclideanIdentityLift(manifold.rows(), manifold.cols()));
-        return new SearchSpace<>() {
-            @Override
-            public Manifold<DenseMatrix, DenseMatrix> manifold() {
-                return manifold;
-            }
-
-            @Override
-            public Map<String, Lift<DenseMatrix, DenseMatrix>> lifts() {
-                return lifts;
-            }
-
-            @Override
-            public int searchRank() {
-                return manifold.cols();
-            }
-
-            @Override
-            public String defaultLift() {
-                return "xxt";
-            }
-
+        return new BasicSearchSpace<>(manifold, lifts, "xxt", manifold.cols()) {
             @Override
             public DenseMatrix pointFromMatrix(DenseMatrix matrix) {
                 if (matrix.rows() != manifold.rows() || matrix.cols() != manifold.cols()) {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.riemopt.linalg.DenseMatrix;
-import org.riemopt.manifold.Manifold;
+import org.riemopt.manifold.BasicSearchSpace;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.spi.ManifoldProvider;
@@ -45,27 +45,7 @@ public final class FactorSpaceProvider implements ManifoldProvider {
         int rank = p.integer("rank");
         ProductManifold manifold = ProductManifold.of(new Euclidean(rows, rank), new Euclidean(cols, rank));
         Map<String, Lift<Tuple, Tuple>> lifts = Map.of("uvt", new UvtLift(rows, cols));
-        return new SearchSpace<>() {
-            @Override
-            public Manifold<Tuple, Tuple> manifold() {
-                return manifold;
-            }
-
-            @Override
-            public Map<String, Lift<Tuple, Tuple>> lifts() {
-                return lifts;
-            }
-
-            @Override
-            public int searchRank() {
-                return rank;
-            }
-
-            @Override
-            public String defaultLift() {
-                return "uvt";
-            }
-
+        return new BasicSearchSpace<>(manifold, lifts, "uvt", rank) {
             @Override
             public Tuple pointFromMatrix(DenseMatrix matrix) {
                 throw new IllegalArgumentException("a point of the factor space is a pair of factors, not one "

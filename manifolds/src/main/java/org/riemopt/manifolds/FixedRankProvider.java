@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.riemopt.linalg.DenseMatrix;
-import org.riemopt.manifold.Manifold;
+import org.riemopt.manifold.BasicSearchSpace;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.spi.ManifoldProvider;
@@ -43,27 +43,7 @@ public final class FixedRankProvider implements ManifoldProvider {
         FixedRankEmbedded manifold = new FixedRankEmbedded(p.integer("rows"), p.integer("cols"), p.integer("rank"));
         Map<String, Lift<FixedRankPoint, FixedRankTangent>> lifts = Map.of("identity",
                 new FixedRankIdentityLift(manifold.rows(), manifold.cols()));
-        return new SearchSpace<>() {
-            @Override
-            public Manifold<FixedRankPoint, FixedRankTangent> manifold() {
-                return manifold;
-            }
-
-            @Override
-            public Map<String, Lift<FixedRankPoint, FixedRankTangent>> lifts() {
-                return lifts;
-            }
-
-            @Override
-            public int searchRank() {
-                return manifold.rank();
-            }
-
-            @Override
-            public String defaultLift() {
-                return "identity";
-            }
-
+        return new BasicSearchSpace<>(manifold, lifts, "identity", manifold.rank()) {
             @Override
             public FixedRankPoint pointFromMatrix(DenseMatrix matrix) {
                 return manifold.fromMatrix(matrix);

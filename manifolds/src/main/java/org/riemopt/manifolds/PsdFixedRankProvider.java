@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.riemopt.linalg.DenseMatrix;
-import org.riemopt.manifold.Manifold;
+import org.riemopt.manifold.BasicSearchSpace;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.spi.ManifoldProvider;
@@ -41,27 +41,7 @@ public final class PsdFixedRankProvider implements ManifoldProvider {
         PsdFixedRank manifold = new PsdFixedRank(p.integer("rows"), p.integer("rank"));
         Map<String, Lift<DenseMatrix, DenseMatrix>> lifts = Map.of("xxt",
                 new XxtLift(manifold.n(), manifold.rank()));
-        return new SearchSpace<>() {
-            @Override
-            public Manifold<DenseMatrix, DenseMatrix> manifold() {
-                return manifold;
-            }
-
-            @Override
-            public Map<String, Lift<DenseMatrix, DenseMatrix>> lifts() {
-                return lifts;
-            }
-
-            @Override
-            public int searchRank() {
-                return manifold.rank();
-            }
-
-            @Override
-            public String defaultLift() {
-                return "xxt";
-            }
-
+        return new BasicSearchSpace<>(manifold, lifts, "xxt", manifold.rank()) {
             @Override
             public DenseMatrix pointFromMatrix(DenseMatrix matrix) {
                 return manifold.fromMatrix(matrix);
