@@ -99,15 +99,6 @@ class CliTest {
     }
 
     @Test
-    void preconditionedSensingDemoReachesRelativeError1e8() {
-        Run r = riemopt("run", "--json", EXAMPLES.resolve("gaussian-sensing-precond.yaml").toString());
-        assertEquals(0, r.status(), r.err());
-        assertTrue(number(r.out(), "relativeError") < 1e-8, r.out());
-        assertTrue(number(r.out(), "iterations") <= 90, r.out());
-        assertTrue(r.out().contains("\"stopReason\":\"costTolerance\""), r.out());
-    }
-
-    @Test
     void pluginsListsEveryBuiltInWithParameters() {
         Run r = riemopt("plugins", "--json");
         assertEquals(0, r.status(), r.err());
