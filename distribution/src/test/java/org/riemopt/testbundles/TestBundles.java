@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -110,6 +111,43 @@ public final class TestBundles {
                 + "}\n";
     }
 
+    /**
+     * Source of a manifold provider named {@code name}: Euclidean 2 x 1 factors lifted by {@code XXᵀ}, through a
+     * manifold of the plugin's own (a proxy of the host's {@code Euclidean}) whose {@code retract} throws
+     * {@code IllegalStateException("retraction is broken")}.
+     */
+    public static String brokenManifoldSource(String pkg, String name) {
+        return "package " + pkg + ";\n"
+                + "import java.lang.reflect.*;\n"
+                + "import java.util.*;\n"
+                + "import org.riemopt.linalg.DenseMatrix;\n"
+                + "import org.riemopt.manifold.*;\n"
+                + "import org.riemopt.manifolds.*;\n"
+                + "import org.riemopt.problem.Lift;\n"
+                + "import org.riemopt.spi.*;\n"
+                + "public final class Provider implements ManifoldProvider {\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"test manifold\"; }\n"
+                + "  public List<ParameterSpec> parameters() { return List.of(); }\n"
+                + "  @SuppressWarnings(\"unchecked\")\n"
+                + "  public SearchSpace<?, ?> create(Parameters p) {\n"
+                + "    Euclidean e = new Euclidean(2, 1);\n"
+                + "    Manifold<DenseMatrix, DenseMatrix> m = (Manifold<DenseMatrix, DenseMatrix>) Proxy.newProxyInstance(\n"
+                + "        Provider.class.getClassLoader(), new Class<?>[] {Manifold.class}, (proxy, method, args) -> {\n"
+                + "          if (method.getName().equals(\"retract\")) {\n"
+                + "            throw new IllegalStateException(\"retraction is broken\");\n"
+                + "          }\n"
+                + "          try { return method.invoke(e, args); } catch (InvocationTargetException x) { throw x.getCause(); }\n"
+                + "        });\n"
+                + "    Map<String, Lift<DenseMatrix, DenseMatrix>> lifts = Map.of(\"xxt\", new XxtLift(2, 1));\n"
+                + "    return new BasicSearchSpace<DenseMatrix, DenseMatrix>(m, lifts, \"xxt\", 1) {\n"
+                + "      public DenseMatrix pointFromMatrix(DenseMatrix x) { return x; }\n"
+                + "      public Map<String, DenseMatrix> pointArrays(DenseMatrix x) { return Map.of(\"matrix\", x); }\n"
+                + "    };\n"
+                + "  }\n"
+                + "}\n";
+    }
+
     /** Compiles {@code source} (class {@code pkg.Provider}) and writes a bundle jar listing it as {@code service}. */
     public static Path bundle(Path dir, String jarName, String pkg, String source, String service)
             throws IOException {
@@ -128,8 +166,13 @@ public final class TestBundles {
         a.putValue("Bundle-ManifestVersion", "2");
         a.putValue("Bundle-SymbolicName", "test." + pkg);
         a.putValue("Bundle-Version", "1.0.0");
-        a.putValue("Import-Package", "org.riemopt.problem;version=\"[0.1,1)\",org.riemopt.spi;version=\"[0.1,1)\""
-                + (source.contains("org.riemopt.linalg") ? ",org.riemopt.linalg;version=\"[0.1,1)\"" : ""));
+        StringBuilder imports = new StringBuilder("org.riemopt.problem;version=\"[0.1,1)\",org.riemopt.spi;version=\"[0.1,1)\"");
+        for (String optional : List.of("org.riemopt.linalg", "org.riemopt.manifold", "org.riemopt.manifolds")) {
+            if (source.contains(optional + ".")) {
+                imports.append(',').append(optional).append(";version=\"[0.1,1)\"");
+            }
+        }
+        a.putValue("Import-Package", imports.toString());
         String classPath = pkg.replace('.', '/') + "/";
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (Stream<Path> classes = Files.walk(work)) {

@@ -3,14 +3,24 @@ package org.riemopt.spec;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.manifold.Manifold;
+import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.FactorJacobian;
+import org.riemopt.problem.Lift;
 import org.riemopt.problem.Loss;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.problem.Objective;
@@ -173,49 +183,112 @@ final class Guards {
      * An operator whose calls are the plugin's, with the Jacobians and selections it makes. It is a proxy with every
      * interface of the plugin's class, so that the host still recognizes what else the operator is (a
      * {@code Counterexample}, observed entries). An operator of the framework's own classes runs no plugin code and
-     * is kept as it is.
+     * is kept as it is. An {@code IllegalArgumentException} is the operator's answer to a caller's bad argument and
+     * passes unchanged, except from {@code apply} and {@code adjoint}, whose arguments the host sizes itself.
      */
     static MeasurementOperator operator(MeasurementOperator operator, Maker maker) {
-        Class<?> type = operator.getClass();
-        if (Proxy.isProxyClass(type) || type.getClassLoader() == MeasurementOperator.class.getClassLoader()
-                && type.getPackageName().equals(MeasurementOperator.class.getPackageName())) {
+        if (isHost(operator, MeasurementOperator.class.getPackageName())) {
             return operator;
         }
+        return (MeasurementOperator) proxy(operator, maker,
+                method -> !method.equals("apply") && !method.equals("adjoint"), result -> {
+                    if (result instanceof FactorJacobian j) {
+                        return jacobian(j, maker);
+                    }
+                    if (result instanceof MeasurementOperator o) {
+                        return operator(o, maker);
+                    }
+                    return result;
+                });
+    }
+
+    /**
+     * A search space whose manifold and lifts are the plugin's: every call of them, during the solve too, reports
+     * a failure as the plugin's. Only {@code pointFromMatrix}/{@code pointFromFactors} may refuse a point with an
+     * {@code IllegalArgumentException} (the spec's {@code init} is then wrong). The host's own manifolds are kept
+     * as they are.
+     */
+    @SuppressWarnings("unchecked")
+    static <P, T> SearchSpace<P, T> space(SearchSpace<P, T> space, Maker maker) {
+        if (isHost(space, "org.riemopt.")) {
+            return space;
+        }
+        // one guard per part, so that the space hands out the same manifold object at every call, as it did
+        Map<Object, Object> guarded = Collections.synchronizedMap(new IdentityHashMap<>());
+        return (SearchSpace<P, T>) proxy(space, maker, method -> method.startsWith("pointFrom"),
+                result -> guardedPart(result, maker, guarded));
+    }
+
+    /** A manifold or lift made by a manifold plugin, guarded; a map of lifts with each guarded; anything else as is. */
+    private static Object guardedPart(Object part, Maker maker, Map<Object, Object> guarded) {
+        if (part instanceof Map<?, ?> map && map.values().stream().anyMatch(v -> v instanceof Lift<?, ?>)) {
+            return guarded.computeIfAbsent(part, p -> {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                map.forEach((k, v) -> out.put(k, guardedPart(v, maker, guarded)));
+                return Collections.unmodifiableMap(out);
+            });
+        }
+        if ((part instanceof Manifold<?, ?> || part instanceof Lift<?, ?>) && !isHost(part, "org.riemopt.")) {
+            return guarded.computeIfAbsent(part, p -> proxy(p, maker, method -> false, result -> result));
+        }
+        return part;
+    }
+
+    /**
+     * Whether {@code o} is already guarded, or an object of the host's own classes in packages starting with
+     * {@code prefix}. (A plugin's own proxies are plugin code.)
+     */
+    private static boolean isHost(Object o, String prefix) {
+        Class<?> type = o.getClass();
+        if (Proxy.isProxyClass(type)) {
+            return Proxy.getInvocationHandler(o) instanceof Guard;
+        }
+        return type.getClassLoader() == Guards.class.getClassLoader() && type.getPackageName().startsWith(prefix);
+    }
+
+    /**
+     * A proxy with every public interface of {@code target}'s class, forwarding each call and turning what it throws
+     * into {@code maker}'s fault, except an {@code IllegalArgumentException} from the methods {@code passesArgument}
+     * names; each result goes through {@code results}.
+     */
+    private static Object proxy(Object target, Maker maker, Predicate<String> passesArgument,
+            UnaryOperator<Object> results) {
+        Class<?> type = target.getClass();
         Set<Class<?>> interfaces = new LinkedHashSet<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {
             collectInterfaces(c, interfaces);
         }
-        InvocationHandler handler = (proxy, method, args) -> {
+        return Proxy.newProxyInstance(type.getClassLoader(), interfaces.toArray(Class<?>[]::new),
+                new Guard(target, maker, passesArgument, results));
+    }
+
+    /** The calls of a guarded proxy: see {@link #proxy}. */
+    private record Guard(Object target, Maker maker, Predicate<String> passesArgument, UnaryOperator<Object> results)
+            implements InvocationHandler {
+
+        @Override
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
             if (method.getDeclaringClass() == Object.class) {
                 return switch (method.getName()) {
                     case "equals" -> proxy == args[0];
                     case "hashCode" -> System.identityHashCode(proxy);
-                    default -> operator.toString();
+                    default -> target.toString();
                 };
             }
             Object result;
             try {
-                result = method.invoke(operator, args);
+                result = method.invoke(target, args);
             } catch (InvocationTargetException e) {
                 Throwable t = e.getCause();
-                if (t instanceof IllegalArgumentException && !method.getName().equals("apply")
-                        && !method.getName().equals("adjoint")) {
+                if (t instanceof IllegalArgumentException && passesArgument.test(method.getName())) {
                     throw t;
                 }
                 throw maker.fault(t);
             } catch (IllegalAccessException e) {
                 throw maker.fault(e);
             }
-            if (result instanceof FactorJacobian j) {
-                return jacobian(j, maker);
-            }
-            if (result instanceof MeasurementOperator o) {
-                return operator(o, maker);
-            }
-            return result;
-        };
-        return (MeasurementOperator) Proxy.newProxyInstance(type.getClassLoader(), interfaces.toArray(Class<?>[]::new),
-                handler);
+            return results.apply(result);
+        }
     }
 
     private static void collectInterfaces(Class<?> c, Set<Class<?>> out) {

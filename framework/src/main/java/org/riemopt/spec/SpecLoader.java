@@ -150,7 +150,8 @@ public final class SpecLoader {
         PluginRegistry.Entry manifoldEntry = entry(Family.MANIFOLD, "manifold", manifoldSpec);
         ManifoldProvider manifolds = (ManifoldProvider) manifoldEntry.provider();
         Parameters manifoldParameters = parameters(manifoldEntry, "manifold", manifoldSpec, base);
-        SearchSpace<?, ?> space = guarded("manifold", manifoldEntry, () -> manifolds.create(manifoldParameters));
+        SearchSpace<?, ?> space = Guards.space(guarded("manifold", manifoldEntry,
+                () -> manifolds.create(manifoldParameters)), new Guards.Maker(manifoldEntry, "manifold"));
         return build(seed, space, spec, base);
     }
 
