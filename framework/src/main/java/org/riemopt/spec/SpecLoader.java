@@ -38,9 +38,6 @@ import org.riemopt.spi.Parameters;
 import org.riemopt.spi.PluginRegistry;
 import org.riemopt.spi.RegularizerProvider;
 import org.riemopt.spi.SolverProvider;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -123,16 +120,13 @@ public final class SpecLoader {
         return resolve(document(text), baseDirectory);
     }
 
-    /** The parsed document: JSON by the fast strict reader, YAML by SnakeYAML's safe constructor. */
+    /** The parsed document: JSON by the fast strict reader, YAML by {@link YamlReader}. */
     private static Object document(String text) {
         if (text.stripLeading().startsWith("{")) {
             return JsonReader.read(text);
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setAllowDuplicateKeys(false);
-        options.setCodePointLimit(MAX_SPEC_BYTES);
         try {
-            return new Yaml(new SafeConstructor(options)).load(text);
+            return YamlReader.read(text, MAX_SPEC_BYTES);
         } catch (YAMLException e) {
             throw new SpecException("", "not valid YAML or JSON: " + e.getMessage());
         }
