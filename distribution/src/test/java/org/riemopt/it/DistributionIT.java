@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.riemopt.docs.MarkdownBlock;
 import org.riemopt.testbundles.TestBundles;
 
 /** The packaged tar.gz, unpacked into a temporary directory and run from elsewhere with only a JRE. */
@@ -50,6 +51,12 @@ class DistributionIT {
         List<String> command = new ArrayList<>();
         command.add(home.resolve("bin/riemopt").toString());
         command.addAll(List.of(args));
+        return run(workingDirectory, environment, command);
+    }
+
+    /** Runs {@code command} with this JVM's Java and no {@code RIEMOPT_PLUGINS} from the caller's environment. */
+    private static Run run(Path workingDirectory, Map<String, String> environment, List<String> command)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workingDirectory.toFile());
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().remove("RIEMOPT_PLUGINS");
@@ -68,6 +75,36 @@ class DistributionIT {
             assertTrue(Files.exists(home.resolve(part)), part);
         }
         assertTrue(Files.isExecutable(home.resolve("bin/riemopt")));
+    }
+
+    @Test
+    void itsReadmeIsTheInstalledUsersAndItsLinksResolveInTheFolder() throws IOException {
+        String readme = Files.readString(home.resolve("README.md"));
+        assertTrue(readme.contains("bin/riemopt run examples/gaussian-sensing.yaml"), readme);
+        Matcher link = Pattern.compile("\\]\\(([^)#:]+)(#[^)]*)?\\)").matcher(readme);
+        int links = 0;
+        for (; link.find(); links++) {
+            assertTrue(Files.exists(home.resolve(link.group(1))), "README links to " + link.group(1));
+        }
+        assertTrue(links > 0, "README links to the docs");
+    }
+
+    @Test
+    void everyCommandTheReadmeShowsWorksFromTheUnpackedFolder() throws Exception {
+        List<String> commands = new ArrayList<>();
+        for (MarkdownBlock block : MarkdownBlock.in(home.resolve("README.md"))) {
+            if (block.language().equals("sh")) {
+                block.code().lines().filter(l -> !l.isBlank()).forEach(commands::add);
+            }
+        }
+        assertTrue(commands.size() >= 5, "commands in README.md: " + commands);
+        for (String command : commands) {
+            // As the user types it: a shell in the unpacked folder, environment assignments and comments included.
+            Run r = run(home, Map.of(), List.of("bash", "-c", command));
+            assertEquals(0, r.status(), command + "\n" + r.err());
+            assertTrue(!r.out().isEmpty() && !r.err().contains("riemopt: "),
+                    command + " prints its result, and no error or warning:\n" + r.err());
+        }
     }
 
     @Test
