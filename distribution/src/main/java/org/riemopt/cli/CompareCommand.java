@@ -86,7 +86,7 @@ final class CompareCommand extends Subcommand implements Callable<Integer> {
                 tasks.add(() -> Trials.run(s, trial, loader, success));
             }
         }
-        Progress progress = new Progress(command.commandLine().getErr(), "compare", tasks.size(), trials.verbose);
+        Progress progress = new Progress(err(), "compare", tasks.size(), parent.progressStyle());
         List<Trials.Run> runs = TrialPool.run(tasks, trials.threads, (i, r) -> progress.finished(
                 names.get(i / n) + " trial " + r.outcome().trial() + ": " + r.outcome().stopReason() + " after "
                         + r.outcome().iterations() + " iterations, " + (r.outcome().success() ? "success" : "failure")));

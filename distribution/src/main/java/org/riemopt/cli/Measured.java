@@ -1,6 +1,8 @@
 package org.riemopt.cli;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.riemopt.diagnostics.HeldOutError;
@@ -10,6 +12,7 @@ import org.riemopt.problem.WorkCounts;
 import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
 import org.riemopt.solver.RunMonitor;
+import org.riemopt.solver.StoppingCriterion;
 import org.riemopt.spec.Instance;
 import org.riemopt.spec.RandomStreams;
 
@@ -29,17 +32,21 @@ record Measured(Result<?> result, double relativeError, double heldOutError, Wor
      * {@code errorTrace} and a known truth, every trace record also gets its iterate's {@code relativeError}.
      */
     static <P, T> Measured solve(Instance<P, T> instance, Path savePoint, boolean errorTrace) {
-        return solve(instance, savePoint, errorTrace, null);
+        return solve(instance, savePoint, errorTrace, List.of(), r -> Optional.empty());
     }
 
-    /** As {@link #solve(Instance, Path, boolean)}, with {@code listener} (if not null) seeing each record. */
+    /**
+     * As {@link #solve(Instance, Path, boolean)}, with {@code listeners} seeing each record and {@code stop} (e.g.
+     * a {@link org.riemopt.solver.Cancellation}) checked after the solver's own stopping rules.
+     */
     static <P, T> Measured solve(Instance<P, T> instance, Path savePoint, boolean errorTrace,
-                                 Consumer<IterationRecord> listener) {
+                                 List<Consumer<IterationRecord>> listeners, StoppingCriterion stop) {
         RunMonitor<P> monitor = errorTrace && instance.truth() != null
                 ? RunMonitor.<P>none().withStatistic("relativeError", instance::relativeError) : RunMonitor.none();
-        if (listener != null) {
+        for (Consumer<IterationRecord> listener : listeners) {
             monitor = monitor.withListener(listener);
         }
+        monitor = monitor.withStop(stop);
         WorkCounts before = instance.problem().workCounts();
         Result<P> result = Subcommand.solve(instance, monitor);
         WorkCounts work = instance.problem().workCounts().since(before);

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
  * {@code sweep}, {@code plugins}, {@code bench} and {@code help}.
  *
  * <p>Exit status: 0 on success, 2 for a usage or spec error (nothing is printed on stdout then), 1 if a run fails
- * for another reason.
+ * for another reason, 128 + the signal's number when interrupted (130 for SIGINT, 143 for SIGTERM).
  */
 @Command(name = "riemopt", mixinStandardHelpOptions = true, versionProvider = Riemopt.Version.class,
         description = "Optimization on Riemannian manifolds for low-rank matrix recovery.",
@@ -38,6 +38,9 @@ public final class Riemopt {
     /** Exit status of a run that failed: a numerical failure (non-finite values) or a fault during the solve. */
     static final int RUN_FAILED = 1;
 
+    /** The message of a run ended by a signal, after {@code riemopt: } on stderr. */
+    static final String INTERRUPTED = "interrupted";
+
     /** Environment variable listing extra plugin directories, separated by the platform's path separator. */
     static final String PLUGINS_VARIABLE = "RIEMOPT_PLUGINS";
 
@@ -50,17 +53,43 @@ public final class Riemopt {
             description = "on an error, also print its Java stack trace (for reporting a bug in riemopt or a plugin)")
     private boolean debug;
 
+    @Option(names = "--quiet", scope = CommandLine.ScopeType.INHERIT,
+            description = "show no progress on stderr (by default, work that lasts more than a second shows it "
+                    + "when riemopt runs in a terminal)")
+    private boolean quiet;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "print progress on stderr as lines, terminal or not: each iteration of run and bench, "
+                    + "each finished trial of compare and sweep")
+    private boolean verbose;
+
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec command;
 
     private final Map<String, String> environment;
     private final PrintWriter warnings;
+    private final Interrupts interrupts;
     private PluginRuntime runtime;
     private PluginRegistry registry;
 
-    Riemopt(Map<String, String> environment, PrintWriter warnings) {
+    Riemopt(Map<String, String> environment, PrintWriter warnings, Interrupts interrupts) {
         this.environment = environment;
         this.warnings = warnings;
+        this.interrupts = interrupts;
+    }
+
+    /** What a signal does to this invocation. */
+    Interrupts interrupts() {
+        return interrupts;
+    }
+
+    /** How the commands show progress, from {@code --quiet} and {@code --verbose}. */
+    ProgressStyle progressStyle() {
+        if (quiet && verbose) {
+            throw new CommandLine.ParameterException(command.commandLine(), "--quiet and --verbose contradict each "
+                    + "other; give at most one");
+        }
+        return ProgressStyle.of(quiet, verbose);
     }
 
     /**
@@ -124,22 +153,47 @@ public final class Riemopt {
 
     /**
      * Runs the command line and exits with its status. Only the commands write to stdout: anything else that
-     * prints there (a plugin, a library) is sent to stderr, so that {@code --json} output stays clean.
+     * prints there (a plugin, a library) is sent to stderr, so that {@code --json} output stays clean. SIGINT and
+     * SIGTERM are handled as {@link Interrupts} says.
      */
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true);
         System.setOut(System.err);
-        System.exit(execute(args, out, new PrintWriter(System.err, true)));
+        PrintWriter err = new PrintWriter(System.err, true);
+        Interrupts interrupts = exitingOnSignal(err);
+        Interrupts.install(interrupts);
+        System.exit(execute(args, out, err, System.getenv(), interrupts));
     }
 
-    /** Runs the command line with the given streams and returns the exit status. */
+    /**
+     * Runs the command line with the given streams and returns the exit status. The JVM's signal handling is left
+     * as it is.
+     */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         return execute(args, out, err, System.getenv());
     }
 
     /** As {@link #execute(String[], PrintWriter, PrintWriter)} with the given environment variables. */
     static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment) {
-        Riemopt riemopt = new Riemopt(environment, err);
+        return execute(args, out, err, environment, exitingOnSignal(err));
+    }
+
+    /** Interrupts that end the process, after one line on {@code err}, when a signal does not stop a solve. */
+    private static Interrupts exitingOnSignal(PrintWriter err) {
+        return new Interrupts(status -> {
+            err.println("riemopt: " + INTERRUPTED);
+            err.flush();
+            System.exit(status);
+        });
+    }
+
+    /**
+     * As {@link #execute(String[], PrintWriter, PrintWriter)} with the given environment variables and interrupt
+     * handling.
+     */
+    static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment,
+                       Interrupts interrupts) {
+        Riemopt riemopt = new Riemopt(environment, err, interrupts);
         CommandLine cli = new CommandLine(riemopt);
         withHelpOptions(cli);
         cli.setOut(out);

@@ -2,10 +2,13 @@ package org.riemopt.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 import org.riemopt.diagnostics.HeldOutError;
+import org.riemopt.solver.IterationRecord;
 import org.riemopt.solver.Result;
 import org.riemopt.solver.StopReason;
 import org.riemopt.spec.Instance;
@@ -55,16 +58,25 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                         + savePoint + " are the same file; give two file names");
             }
         }
+        // a line redrawn on the terminal would cut through the CSV rows of --trace -
+        ProgressStyle style = traceToStdout && parent.progressStyle() == ProgressStyle.LIVE ? ProgressStyle.NONE
+                : parent.progressStyle();
         Instance<?, ?> instance = load(spec);
         Measured summary;
         // with the trace on stdout, the summary goes to stderr so that stdout is one CSV table
-        var out = traceToStdout ? command.commandLine().getErr() : out();
+        var out = traceToStdout ? err() : out();
+        IterationProgress progress = new IterationProgress(err(), style, "run");
         try (TraceCsv csv = trace == null ? null
                 : traceToStdout ? TraceCsv.toStdout(out()) : TraceCsv.toFile(traceFile)) {
-            summary = Measured.solve(instance, savePoint, trace != null, csv);
+            List<Consumer<IterationRecord>> listeners = csv == null ? List.of(progress) : List.of(csv, progress);
+            // the first Ctrl-C or SIGTERM ends the solve after its iteration, and the partial result is reported
+            summary = parent.interrupts().during(cancellation ->
+                    Measured.solve(instance, savePoint, trace != null, listeners, cancellation));
             if (csv != null) {
                 csv.finish(summary.result().trace());
             }
+        } finally {
+            progress.finish();
         }
         Result<?> r = summary.result();
         if (json.enabled) {
@@ -105,6 +117,11 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
             out.printf("  work:           %d operator passes, %d Hessian-vector products, %d inner iterations%n",
                     summary.work().operatorPasses(), summary.work().hessianVectorProducts(), summary.innerIterations());
             out.printf("  seed:           %d%n", instance.seed());
+        }
+        int interrupted = parent.interrupts().status();
+        if (interrupted != 0) {
+            err().println("riemopt: " + Riemopt.INTERRUPTED);
+            return interrupted;
         }
         // A numerical failure is not success: the run ended on its last finite iterate, reported above.
         return r.stopReason().criterion().equals(StopReason.NON_FINITE) ? Riemopt.RUN_FAILED : 0;

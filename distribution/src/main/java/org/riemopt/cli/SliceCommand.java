@@ -134,6 +134,7 @@ final class SliceCommand extends Subcommand implements Callable<Integer> {
         long began = System.nanoTime();
         int reported = 0;
         PrintWriter err = command.commandLine().getErr();
+        boolean progress = parent.progressStyle() != ProgressStyle.NONE;
         for (int i = 0; i < grid; i++) {
             for (int j = 0; j < grid; j++) {
                 double c = problem.cost(plane.at(coordinates[i], coordinates[j]));
@@ -145,7 +146,7 @@ final class SliceCommand extends Subcommand implements Callable<Integer> {
             }
             // progress only for slow slices, on stderr so that --json output stays clean
             int percent = 100 * (i + 1) / grid;
-            if ((System.nanoTime() - began) * 1e-9 > QUIET_SECONDS && percent >= reported + 10) {
+            if (progress && (System.nanoTime() - began) * 1e-9 > QUIET_SECONDS && percent >= reported + 10) {
                 reported = percent - percent % 10;
                 err.printf("riemopt slice: %d%% of %d cost evaluations%n", percent, grid * grid);
                 err.flush();

@@ -28,6 +28,11 @@ abstract class Subcommand {
         return command.commandLine().getOut();
     }
 
+    /** The command's standard error, for messages and progress. */
+    PrintWriter err() {
+        return command.commandLine().getErr();
+    }
+
     /** The {@code SPEC} argument of commands that work on a problem spec. */
     static final class SpecFile {
         @Parameters(paramLabel = "SPEC", description = "the problem spec file (YAML or JSON)")

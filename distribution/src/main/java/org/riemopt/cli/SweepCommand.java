@@ -138,7 +138,7 @@ final class SweepCommand extends Subcommand implements Callable<Integer> {
             tasks.add(() -> new SweepRow(p, grid.labels(p), Trials.run(points.get(p), trial, loader, success)
                     .outcome()));
         }
-        Progress progress = new Progress(command.commandLine().getErr(), "sweep", tasks.size(), trials.verbose);
+        Progress progress = new Progress(err(), "sweep", tasks.size(), parent.progressStyle());
         long[] lastWrite = {System.nanoTime()};
         TrialPool.run(tasks, trials.threads, (i, row) -> {
             rows.put(todo.get(i), row);

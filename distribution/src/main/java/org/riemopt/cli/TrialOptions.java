@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-/** The options of commands that run many trials: how many, on how many threads, and how to report progress. */
+/** The options of commands that run many trials: how many, and on how many threads. */
 final class TrialOptions {
 
     @Option(names = "--trials", paramLabel = "N", defaultValue = "10",
@@ -15,10 +15,6 @@ final class TrialOptions {
             description = "trials run at once, on a fixed pool of T threads; results do not depend on T "
                     + "(default: ${DEFAULT-VALUE})")
     int threads;
-
-    @Option(names = "--verbose", description = "print a line on stderr for each finished trial (without it, a "
-            + "progress bar is drawn when riemopt runs in a terminal)")
-    boolean verbose;
 
     /** Rejects counts below 1. */
     void check(CommandLine commandLine) {

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 import org.apache.felix.framework.FrameworkFactory;
 import org.hipparchus.linear.RealMatrix;
@@ -42,6 +41,10 @@ import org.riemopt.spi.ServiceLoaderSource;
  * of their directories, then by file name. With {@code watch}, a background thread polls the directories: a new jar is installed,
  * a changed one updated, a removed one uninstalled, and the registry reflects it at the next call.
  *
+ * <p>Felix keeps its bundle cache in a folder of the temporary directory ({@link FelixStorage}), deleted by
+ * {@link #close()} and, should the JVM end first (an exit, a signal), by a shutdown hook; a folder left by a killed
+ * process is removed when a later runtime starts.
+ *
  * <p>A toolchain starts one runtime, keeps it, and {@link #close()}s it at the end. Thread-safe.
  */
 public final class PluginRuntime implements AutoCloseable {
@@ -51,7 +54,8 @@ public final class PluginRuntime implements AutoCloseable {
 
     private final List<Path> directories;
     private final Framework felix;
-    private final Path storage;
+    private final FelixStorage storage;
+    private final Thread deleteAtExit;
     private final BundleProviderExtender extender;
     private final ServiceLoaderSource classPath = new ServiceLoaderSource(PluginRuntime.class.getClassLoader());
     private final Map<Path, Installed> installed = new HashMap<>();
@@ -69,15 +73,15 @@ public final class PluginRuntime implements AutoCloseable {
 
     private PluginRuntime(List<Path> directories, Duration pollInterval, boolean watch) {
         this.directories = directories.stream().map(d -> d.toAbsolutePath().normalize()).toList();
-        try {
-            storage = Files.createTempDirectory("riemopt-felix");
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot create the embedded OSGi framework's storage: " + e, e);
-        }
+        storage = FelixStorage.create();
+        // Every way out of the JVM (an exit, a signal, an uncaught error) removes the storage; close() does it
+        // earlier and withdraws the hook.
+        deleteAtExit = new Thread(this::deleteStorageAtExit, "riemopt-felix-storage-cleanup");
+        Runtime.getRuntime().addShutdownHook(deleteAtExit);
         Framework framework = null;
         try {
             Map<String, String> config = new HashMap<>();
-            config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
+            config.put(Constants.FRAMEWORK_STORAGE, storage.folder().toString());
             config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
             config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, HostPackages.exportsOf(
                     List.of(Provider.class, Euclidean.class, RealMatrix.class)));
@@ -92,7 +96,8 @@ public final class PluginRuntime implements AutoCloseable {
             scan();
         } catch (BundleException | RuntimeException e) {
             stop(framework);
-            deleteStorage();
+            withdrawHook();
+            storage.delete();
             throw new IllegalStateException("cannot start the embedded OSGi framework: " + e.getMessage(), e);
         }
         if (watch) {
@@ -275,9 +280,12 @@ public final class PluginRuntime implements AutoCloseable {
         }
     }
 
-    /** Stops watching (waiting for a scan in progress), stops Felix and deletes its storage. */
+    /** Stops watching (waiting for a scan in progress), stops Felix and deletes its storage; a second call does nothing. */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         if (watcher != null) {
             watcher.interrupt();
@@ -290,7 +298,28 @@ public final class PluginRuntime implements AutoCloseable {
         synchronized (this) {
             extender.close();
             stop(felix);
-            deleteStorage();
+            withdrawHook();
+            storage.delete();
+        }
+    }
+
+    /**
+     * The shutdown hook: deletes the storage without stopping Felix, so that an exit (e.g. a second Ctrl-C) stays
+     * prompt. It waits for a scan in progress, which may be writing into the storage; the bundles' jars that Felix
+     * holds open stay readable on POSIX systems while the JVM goes down.
+     */
+    private void deleteStorageAtExit() {
+        closed = true;
+        synchronized (this) {
+            storage.delete();
+        }
+    }
+
+    private void withdrawHook() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(deleteAtExit);
+        } catch (IllegalStateException e) {
+            // The JVM is already going down: the hook runs and deletes the storage.
         }
     }
 
@@ -306,11 +335,4 @@ public final class PluginRuntime implements AutoCloseable {
         }
     }
 
-    private void deleteStorage() {
-        try (Stream<Path> files = Files.walk(storage)) {
-            files.sorted(Collections.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Felix's storage is in the temp directory; a leftover is harmless.
-        }
-    }
 }

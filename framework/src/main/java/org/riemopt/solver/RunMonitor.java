@@ -57,7 +57,10 @@ public final class RunMonitor<P> {
         return new RunMonitor<>(replacement, stop, statistics);
     }
 
-    /** A copy that also stops when {@code criterion} fires (after the solver's own criteria). */
+    /**
+     * A copy that also stops when {@code criterion} fires (after the solver's own criteria), e.g. a
+     * {@link Cancellation} that another thread may request.
+     */
     public RunMonitor<P> withStop(StoppingCriterion criterion) {
         return new RunMonitor<>(listeners, stop.or(criterion), statistics);
     }

@@ -11,4 +11,7 @@ public record StopReason(String criterion, String message, boolean converged) {
 
     /** The criterion of a run stopped by a non-finite cost or gradient (a numerical failure, not a result). */
     public static final String NON_FINITE = "nonFinite";
+
+    /** The criterion of a run stopped by a {@link Cancellation} (an interrupt: the caller's request, not a result). */
+    public static final String INTERRUPTED = "interrupted";
 }

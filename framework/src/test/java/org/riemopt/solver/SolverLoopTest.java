@@ -122,4 +122,38 @@ class SolverLoopTest {
                 () -> SolverOptions.DEFAULTS.withCostStall(0.1, 0));
         assertTrue(e.getMessage().contains("costStallWindow"), e.getMessage());
     }
+
+    @Test
+    void aCancellationRequestedDuringARunStopsItAfterThatIterationWithoutConvergence() {
+        Cancellation cancellation = new Cancellation();
+        List<IterationRecord> seen = new ArrayList<>();
+        RunMonitor<Integer> monitor = RunMonitor.<Integer>of(List.of(seen::add)).withListener(r -> {
+            if (r.iteration() == 3) {
+                cancellation.request("asked by the test");
+            }
+        }).withStop(cancellation);
+        SolverOptions options = SolverOptions.DEFAULTS.withGradientTolerance(0).withMaxIterations(100);
+        Result<Integer> r = SolverLoop.run("halving", new Halving(), options.stoppingCriterion(), monitor);
+        assertEquals(StopReason.INTERRUPTED, r.stopReason().criterion());
+        assertFalse(r.stopReason().converged());
+        assertTrue(r.stopReason().message().startsWith("asked by the test"), r.stopReason().message());
+        assertEquals(3, r.iterations());
+        assertEquals(3, r.point(), "the iterate the run reached");
+        assertEquals(Math.pow(0.5, 3), r.cost());
+        assertEquals(4, r.trace().size());
+        assertEquals(r.trace(), seen);
+    }
+
+    @Test
+    void aCancellationRequestedBeforeTheRunStopsItAtTheStartAndKeepsItsFirstCause() {
+        Cancellation cancellation = new Cancellation();
+        assertFalse(cancellation.isRequested());
+        cancellation.request("first");
+        cancellation.request("second");
+        assertTrue(cancellation.isRequested());
+        Result<Integer> r = SolverLoop.run("halving", new Halving(), SolverOptions.DEFAULTS.stoppingCriterion(),
+                RunMonitor.<Integer>none().withStop(cancellation));
+        assertEquals(0, r.iterations());
+        assertEquals("first; stopped after iteration 0", r.stopReason().message());
+    }
 }
