@@ -36,8 +36,8 @@ import org.riemopt.solver.Result;
  *   <li>A block that declares a type (class, interface, record, enum) is a compilation unit and compiles exactly
  *       as written, imports included, as a reader copies it.</li>
  *   <li>Any other block is a fragment of statements, compiled as the body of a method with the on-demand imports
- *       of {@link JavaSnippet#FRAGMENT_IMPORTS} (the JDK's {@code java.util}, {@code java.nio.file},
- *       {@code java.time} and every Riemopt package). The variables it uses without declaring them are the
+ *       of {@link JavaSnippet#FRAGMENT_IMPORTS} (the JDK's {@code java.util}, {@code java.util.concurrent},
+ *       {@code java.nio.file}, {@code java.time} and every Riemopt package). The variables it uses without declaring them are the
  *       method's parameters, written in an HTML comment on the line just before the fence (invisible on a
  *       rendered page): {@code <!-- given: Solver solver, DenseMatrix start -->}.</li>
  *   <li>Code not meant to compile (pseudo-code, an excerpt) is not fenced as {@code java}: use a block without a

@@ -31,7 +31,8 @@ import javax.tools.ToolProvider;
 public record JavaSnippet(MarkdownBlock block, String typeName, String source, int preamble) {
 
     /** What a fragment may use unqualified: the JDK packages snippets need and every Riemopt package, on demand. */
-    static final List<String> FRAGMENT_IMPORTS = List.of("java.util", "java.nio.file", "java.time",
+    static final List<String> FRAGMENT_IMPORTS = List.of("java.util", "java.util.concurrent", "java.nio.file",
+            "java.time",
             "org.riemopt.linalg", "org.riemopt.manifold", "org.riemopt.problem", "org.riemopt.solver",
             "org.riemopt.diagnostics", "org.riemopt.landscape", "org.riemopt.io", "org.riemopt.spec",
             "org.riemopt.spi", "org.riemopt.manifolds", "org.riemopt.plugins.losses", "org.riemopt.plugins.operators",
