@@ -96,6 +96,13 @@ public final class SpecLoader {
     private static String read(Path path) {
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
+            // A regular file is measured first, so a huge one is refused without reading; a device or a pipe is
+            // read up to the limit. The text then holds the bytes twice at most (bytes and string).
+            long size = Files.isRegularFile(path) ? Files.size(path) : 0;
+            if (size > MAX_SPEC_BYTES) {
+                throw tooLarge(path);
+            }
+            SpecValues.requireMemory("", "reading the spec file needs twice its size", 2.0 * size, size);
             bytes = in.readNBytes(MAX_SPEC_BYTES + 1);
         } catch (NoSuchFileException e) {
             throw new SpecException("", "cannot read spec file " + path + ": no such file");
@@ -103,10 +110,14 @@ public final class SpecLoader {
             throw new SpecException("", "cannot read spec file " + path + ": " + e.getMessage());
         }
         if (bytes.length > MAX_SPEC_BYTES) {
-            throw new SpecException("", "spec file " + path + " is larger than " + (MAX_SPEC_BYTES >> 20) + " MiB; "
-                    + "large data belongs in .npy or MatrixMarket files ({file: path}, see docs/spec.md)");
+            throw tooLarge(path);
         }
         return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static SpecException tooLarge(Path path) {
+        return new SpecException("", "spec file " + path + " is larger than " + (MAX_SPEC_BYTES >> 20) + " MiB; "
+                + "large data belongs in .npy or MatrixMarket files ({file: path}, see docs/spec.md)");
     }
 
     /** Resolves the spec given as YAML or JSON text; relative data paths resolve against the working directory. */
@@ -204,6 +215,7 @@ public final class SpecLoader {
             throw new SpecException("truth", "give 'truth' (the matrix to recover), 'measurements' (the vector b), "
                     + "or both; or use an operator that carries its own values");
         }
+        SpecValues.requireDoubles("operator", "the measurements b = A(M*) need 8·m", operator.size());
         double[] b = guarded("operator", () -> operator.apply(truth));
         NoiseSpec.add(spec.get("noise"), b, seed);
         return b;

@@ -1,0 +1,90 @@
+package org.riemopt.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.riemopt.cli.Cli.riemopt;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.riemopt.cli.Cli.Run;
+
+/**
+ * Specs asking for more memory than the JVM can give, or for arrays longer than Java allows, end before anything is
+ * allocated in one spec error (exit status 2) naming the key, the size and how to raise the heap; never in an
+ * {@code OutOfMemoryError}. The specs are the {@code bad/size-*.yaml} files of the hostile-input corpus. Their sizes
+ * are far above any test machine's heap (or above the array limit), so the outcome does not depend on the machine.
+ */
+class SpecSizesTest {
+
+    private static final Path BAD = Path.of("src", "test", "resources", "bad");
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "size-euclidean-rows.yaml              | manifold.rows         | 160.0 GB",
+        "size-fixed-rank-rows.yaml             | manifold.rows         | 160.0 GB",
+        "size-psd-fixed-rank-rows.yaml         | manifold.rows         | 160.0 GB",
+        "size-factors-rows.yaml                | manifold.rows         | 160.0 GB",
+        "size-gaussian-measurements.yaml       | operator.measurements | 1.6 TB",
+        "size-phase-retrieval-measurements.yaml| operator.measurements | 160.0 GB",
+        "size-completion-count.yaml            | operator.count        | 48.0 GB",
+        "size-completion-fraction.yaml         | operator.fraction     | 240.0 GB",
+        "size-identity-operator.yaml           | operator              | 80.0 GB",
+        "size-rip-example.yaml                 | operator              | 80.0 GB",
+        "size-truth-random.yaml                | truth.rank            | 64.0 GB",
+        "size-truth-random-psd.yaml            | truth.rank            | 32.0 GB",
+        "size-truth-file.yaml                  | truth.file            | 24.0 GB",
+        "size-init-file.yaml                   | init.file             | 24.0 GB",
+        "size-measurements-file.yaml           | measurements          | 24.0 GB",
+        "size-explicit-file.yaml               | operator.file         | 24.0 GB",
+    })
+    void aSpecTooLargeForTheHeapIsOneSpecError(String spec, String key, String size) {
+        for (String command : new String[] {"run", "check"}) {
+            Run r = riemopt(command, BAD.resolve(spec).toString());
+            assertEquals(2, r.status(), command + " " + spec + ": " + r.err());
+            assertEquals("", r.out(), command + " " + spec);
+            assertEquals(1, r.err().lines().count(), r.err());
+            String message = r.err().strip();
+            assertTrue(message.startsWith("riemopt: spec key '" + key + "': "), message);
+            assertTrue(message.contains(" = " + size), message);
+            assertTrue(message.contains("RIEMOPT_JAVA_OPTS"), message);
+            assertFalse(message.contains("Exception") || message.contains("Error"), message);
+        }
+    }
+
+    @Test
+    void aSpecFileAboveTheLimitIsRefusedWithoutReadingIt() throws IOException {
+        Path spec = dir.resolve("huge.yaml");
+        try (RandomAccessFile file = new RandomAccessFile(spec.toFile(), "rw")) {
+            // Sparse: 65 MiB of nothing on disk, refused from its size alone.
+            file.setLength(65L << 20);
+        }
+        Run r = riemopt("run", spec.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("", r.out());
+        assertEquals("riemopt: spec file " + spec + " is larger than 64 MiB; large data belongs in .npy or "
+                + "MatrixMarket files ({file: path}, see docs/spec.md)", r.err().strip());
+    }
+
+    @Test
+    void anEndlessDeviceAsTheSpecFileIsRefusedAtTheLimit() {
+        Path zero = Path.of("/dev/zero");
+        assumeTrue(Files.isReadable(zero), "a system with /dev/zero");
+        Run r = riemopt("check", zero.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().contains("spec file /dev/zero is larger than 64 MiB"), r.err());
+    }
+}
