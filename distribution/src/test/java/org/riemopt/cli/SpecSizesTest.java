@@ -2,6 +2,7 @@ package org.riemopt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.riemopt.cli.Cli.riemopt;
@@ -9,13 +10,28 @@ import static org.riemopt.cli.Cli.riemopt;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.riemopt.cli.Cli.Run;
+import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spec.SpecException;
+import org.riemopt.spec.SpecLoader;
+import org.riemopt.spi.Family;
+import org.riemopt.spi.OperatorProvider;
+import org.riemopt.spi.ParameterSpec;
+import org.riemopt.spi.Parameters;
+import org.riemopt.spi.PluginProblem;
+import org.riemopt.spi.PluginRegistry;
+import org.riemopt.spi.Provider;
+import org.riemopt.spi.ProviderSource;
+import org.riemopt.spi.ServiceLoaderSource;
 
 /**
  * Specs asking for more memory than the JVM can give, or for arrays longer than Java allows, end before anything is
@@ -61,6 +77,61 @@ class SpecSizesTest {
             assertTrue(message.contains("RIEMOPT_JAVA_OPTS"), message);
             assertFalse(message.contains("Exception") || message.contains("Error"), message);
         }
+    }
+
+    /**
+     * An operator that stores nothing (as an implicit transform would) but takes two billion measurements: the
+     * vector {@code b = A(M*)} is sized before the operator is asked to fill it.
+     */
+    @Test
+    void theMeasurementsOfAnImplicitOperatorAreSizedBeforeTheyAreMeasured() {
+        OperatorProvider implicit = new OperatorProvider() {
+            @Override
+            public String name() {
+                return "implicit-huge";
+            }
+
+            @Override
+            public String description() {
+                return "two billion measurements, no stored data";
+            }
+
+            @Override
+            public List<ParameterSpec> parameters() {
+                return List.of();
+            }
+
+            @Override
+            public MeasurementOperator create(Parameters parameters, Context context) {
+                return (MeasurementOperator) Proxy.newProxyInstance(MeasurementOperator.class.getClassLoader(),
+                        new Class<?>[] {MeasurementOperator.class}, (proxy, method, args) -> switch (method.getName()) {
+                            case "size" -> 2_000_000_000;
+                            case "rows" -> context.rows();
+                            case "cols" -> context.cols();
+                            case "ownMeasurements" -> Optional.empty();
+                            default -> throw new AssertionError(method.getName() + " was called");
+                        });
+            }
+        };
+        ProviderSource extra = new ProviderSource() {
+            @Override
+            public String label() {
+                return "test";
+            }
+
+            @Override
+            public List<Provider> providers(Family family, List<PluginProblem> problems) {
+                return family == Family.OPERATOR ? List.of(implicit) : List.of();
+            }
+        };
+        SpecLoader loader = new SpecLoader(new PluginRegistry(List.of(
+                new ServiceLoaderSource(SpecSizesTest.class.getClassLoader()), extra)));
+        SpecException e = assertThrows(SpecException.class, () -> loader.parse("manifold: {type: euclidean, rows: 10, "
+                + "cols: 2}\noperator: {type: implicit-huge}\ntruth: {type: random, rank: 1}\n"));
+        assertEquals("operator", e.key());
+        assertTrue(e.getMessage().startsWith("spec key 'operator': the measurements b = A(M*) need 8·m = 16.0 GB"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("RIEMOPT_JAVA_OPTS"), e.getMessage());
     }
 
     @Test

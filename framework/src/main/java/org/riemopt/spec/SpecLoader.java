@@ -32,6 +32,7 @@ import org.riemopt.solver.Solver;
 import org.riemopt.spi.Family;
 import org.riemopt.spi.LossProvider;
 import org.riemopt.spi.ManifoldProvider;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterType;
 import org.riemopt.spi.Parameters;
@@ -186,10 +187,25 @@ public final class SpecLoader {
         Problem<P, T> problem = guarded("operator", () -> new Problem<>(space.manifold(), lift, operator, b, loss,
                 regularizers));
         P start = InitSpec.read(space, operator, truth, spec.get("init"), seed, base);
+        requireWorkingPoints(space, start);
         Solver solver = solver(spec.get("solver"), seed, base);
         Map<String, Object> certify = spec.containsKey("certify") ? Map.copyOf(mapping("certify", spec.get("certify")))
                 : Map.of();
         return new Instance<>(seed, space, problem, start, solver, truth, certify);
+    }
+
+    /**
+     * Refuses a run whose points do not fit beside what the spec built: the manifold's provider counted the points a
+     * run keeps on an empty heap; now the operator, the truth, {@code b} and the start are in it, and the other
+     * points of the run ({@link MemoryBudget#POINTS_PER_RUN} less the start) must fit in what is left.
+     */
+    private static <P> void requireWorkingPoints(SearchSpace<P, ?> space, P start) {
+        double numbers = guarded("manifold", () -> space.pointArrays(start)).values().stream()
+                .mapToDouble(a -> (double) a.rows() * a.cols()).sum();
+        int more = MemoryBudget.POINTS_PER_RUN - 1;
+        SpecValues.requireMemory("manifold", "a run keeps about " + more + " points and tangent vectors besides the "
+                + "start, of " + (long) numbers + " numbers each: " + 8 * more + "·" + (long) numbers + " bytes",
+                8.0 * more * numbers, 0);
     }
 
     /**
