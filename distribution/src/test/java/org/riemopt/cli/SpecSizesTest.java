@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.riemopt.cli.Cli.riemopt;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +68,8 @@ class SpecSizesTest {
         "size-init-file.yaml                   | init.file             | 24.0 GB",
         "size-measurements-file.yaml           | measurements          | 24.0 GB",
         "size-explicit-file.yaml               | operator.file         | 24.0 GB",
+        "size-phase-retrieval-vectors-file.yaml| operator.vectors      | 24.0 GB",
+        "size-init-factor-file.yaml            | init.u                | 24.0 GB",
     })
     void aSpecTooLargeForTheHeapIsOneSpecError(String spec, String key, String size) {
         for (String command : new String[] {"run", "check"}) {
@@ -132,6 +138,33 @@ class SpecSizesTest {
         assertTrue(e.getMessage().startsWith("spec key 'operator': the measurements b = A(M*) need 8·m = 16.0 GB"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("RIEMOPT_JAVA_OPTS"), e.getMessage());
+    }
+
+    /** A point archive ({@code run --save-point}'s {@code .npz}) is sized from its arrays' headers before it is read. */
+    @Test
+    void aPointArchiveIsSizedFromItsHeaders() throws IOException {
+        // One entry whose .npy header declares a 100000 x 30000 float64 array (24 GB), and no values.
+        String dict = "{'descr': '<f8', 'fortran_order': False, 'shape': (100000, 30000), }";
+        int padded = ((10 + dict.length() + 1 + 63) / 64) * 64 - 10;
+        ByteArrayOutputStream npy = new ByteArrayOutputStream();
+        npy.write(new byte[] {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y', 1, 0, (byte) padded, (byte) (padded >> 8)});
+        npy.write((dict + " ".repeat(padded - dict.length() - 1) + "\n").getBytes(StandardCharsets.US_ASCII));
+        Path archive = dir.resolve("point.npz");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(archive))) {
+            zip.putNextEntry(new ZipEntry("matrix.npy"));
+            zip.write(npy.toByteArray());
+            zip.closeEntry();
+        }
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, "manifold: {type: euclidean, rows: 10, cols: 2}\noperator: {type: gaussian, "
+                + "measurements: 20}\ntruth: {type: random, rank: 1}\ninit: {file: point.npz}\n");
+        Run r = riemopt("check", spec.toString());
+        assertEquals(2, r.status(), r.err());
+        assertEquals("", r.out());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("riemopt: spec key 'init.file': the 3000000000 values of the arrays in " + archive
+                + " need 8 bytes each = 24.0 GB"), r.err());
+        assertTrue(r.err().contains("RIEMOPT_JAVA_OPTS"), r.err());
     }
 
     @Test

@@ -95,6 +95,9 @@ final class InitSpec {
             DenseMatrix m = guarded("init.file", () -> Parameters.readMatrix("init.file", path));
             return guarded("init.file", () -> space.pointFromMatrix(m));
         }
+        long values = guarded("init.file", () -> Npz.values(path));
+        SpecValues.requireDoubles("init.file", "the " + values + " values of the arrays in " + path
+                + " need 8 bytes each", values);
         Map<String, DenseMatrix> arrays = guarded("init.file", () -> Npz.read(path));
         if (arrays.keySet().equals(Set.of("matrix"))) {
             return guarded("init.file", () -> space.pointFromMatrix(arrays.get("matrix")));
