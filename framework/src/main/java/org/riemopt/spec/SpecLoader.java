@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,28 +93,42 @@ public final class SpecLoader {
 
     /**
      * The spec file's text, refusing a file above {@link #MAX_SPEC_BYTES} after reading at most that much (so a
-     * device such as {@code /dev/zero} is refused at once, not read forever).
+     * device such as {@code /dev/zero} is refused at once, not read forever; a regular file is refused from its size,
+     * without reading), and a text the heap cannot hold ({@link MemoryBudget}): reading keeps the bytes, the buffer
+     * they grow from and then the decoded text, about three times the size.
      */
     private static String read(Path path) {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            // A regular file is measured first, so a huge one is refused without reading; a device or a pipe is
-            // read up to the limit. The text then holds the bytes twice at most (bytes and string).
-            long size = Files.isRegularFile(path) ? Files.size(path) : 0;
-            if (size > MAX_SPEC_BYTES) {
+        try {
+            long known = Files.isRegularFile(path) ? Files.size(path) : 0;
+            if (known > MAX_SPEC_BYTES) {
                 throw tooLarge(path);
             }
-            SpecValues.requireMemory("", "reading the spec file needs twice its size", 2.0 * size, size);
-            bytes = in.readNBytes(MAX_SPEC_BYTES + 1);
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] buffer = new byte[0];
+                int length = 0;
+                while (true) {
+                    if (length == buffer.length) {
+                        // One byte beyond the file's size shows that it ended (or grew); a device grows the buffer.
+                        int grown = (int) Math.min(Math.max(known + 1, 2L * length + 8192), MAX_SPEC_BYTES + 1L);
+                        SpecValues.requireMemory("", "reading the spec file " + path + " needs about three times its "
+                                + "size (" + grown + " bytes so far)", 3.0 * grown, grown);
+                        buffer = Arrays.copyOf(buffer, grown);
+                    }
+                    int n = in.read(buffer, length, buffer.length - length);
+                    if (n < 0) {
+                        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+                    }
+                    length += n;
+                    if (length > MAX_SPEC_BYTES) {
+                        throw tooLarge(path);
+                    }
+                }
+            }
         } catch (NoSuchFileException e) {
             throw new SpecException("", "cannot read spec file " + path + ": no such file");
         } catch (IOException e) {
             throw new SpecException("", "cannot read spec file " + path + ": " + e.getMessage());
         }
-        if (bytes.length > MAX_SPEC_BYTES) {
-            throw tooLarge(path);
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static SpecException tooLarge(Path path) {
