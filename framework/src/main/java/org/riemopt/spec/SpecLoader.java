@@ -202,7 +202,7 @@ public final class SpecLoader {
         Problem<P, T> problem = guarded("operator", () -> new Problem<>(space.manifold(), lift, operator, b, loss,
                 regularizers));
         P start = InitSpec.read(space, operator, truth, spec.get("init"), seed, base);
-        requireWorkingPoints(space, start);
+        requireRunMemory(space, operator, start);
         Solver solver = solver(spec.get("solver"), seed, base);
         Map<String, Object> certify = spec.containsKey("certify") ? Map.copyOf(mapping("certify", spec.get("certify")))
                 : Map.of();
@@ -210,17 +210,22 @@ public final class SpecLoader {
     }
 
     /**
-     * Refuses a run whose points do not fit beside what the spec built: the manifold's provider counted the points a
-     * run keeps on an empty heap; now the operator, the truth, {@code b} and the start are in it, and the other
-     * points of the run ({@link MemoryBudget#POINTS_PER_RUN} less the start) must fit in what is left.
+     * Refuses a run whose working memory does not fit beside what the spec built: the manifold's provider counted the
+     * points a run keeps on an empty heap; now the operator, the truth, {@code b} and the start are in it, and the
+     * operator's Jacobian cache at a point and the other points of the run ({@link MemoryBudget#POINTS_PER_RUN} less
+     * the start) must fit in what is left.
      */
-    private static <P> void requireWorkingPoints(SearchSpace<P, ?> space, P start) {
+    private static <P> void requireRunMemory(SearchSpace<P, ?> space, MeasurementOperator operator, P start) {
+        double jacobian = guarded("operator", () -> operator.jacobianNumbers(space.searchRank()));
+        SpecValues.requireMemory("operator", "the operator's Jacobian cache at a point needs " + (long) jacobian
+                + " numbers (8·m·n·r bytes for a dense operator)", 8 * jacobian, 0);
         double numbers = guarded("manifold", () -> space.pointArrays(start)).values().stream()
                 .mapToDouble(a -> (double) a.rows() * a.cols()).sum();
         int more = MemoryBudget.POINTS_PER_RUN - 1;
         SpecValues.requireMemory("manifold", "a run keeps about " + more + " points and tangent vectors besides the "
-                + "start, of " + (long) numbers + " numbers each: " + 8 * more + "·" + (long) numbers + " bytes",
-                8.0 * more * numbers, 0);
+                + "start, of " + (long) numbers + " numbers each, beside the Jacobian cache of " + (long) jacobian
+                + ": 8·(" + more + "·" + (long) numbers + " + " + (long) jacobian + ") bytes",
+                8 * (more * numbers + jacobian), 0);
     }
 
     /**
