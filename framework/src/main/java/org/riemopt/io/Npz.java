@@ -61,8 +61,31 @@ public final class Npz {
      *                           supported {@code .npy} array (the message names the entry)
      */
     public static Map<String, DenseMatrix> read(Path path) {
+        Map<String, DenseMatrix> arrays = new LinkedHashMap<>();
+        visit(path, (name, header, channel) -> arrays.put(name, NpyValues.readMatrix(path, header, channel)));
+        return arrays;
+    }
+
+    /**
+     * The number of values the archive's arrays hold, from their headers alone (what {@link #read} allocates), so
+     * that a caller can refuse an archive too large to hold before reading it.
+     *
+     * @throws DataFileException as {@link #read}
+     */
+    public static long values(Path path) {
+        long[] total = {0};
+        visit(path, (name, header, channel) -> total[0] += header.entries());
+        return total[0];
+    }
+
+    /** What is done with one entry once its header is read; {@code channel} is positioned at its values. */
+    private interface EntryVisitor {
+        void visit(String name, NpyHeader header, ReadableByteChannel channel);
+    }
+
+    /** Reads each entry's header, in archive order, and hands it to {@code visitor}. */
+    private static void visit(Path path, EntryVisitor visitor) {
         try (ZipFile zip = new ZipFile(path.toFile())) {
-            Map<String, DenseMatrix> arrays = new LinkedHashMap<>();
             for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 String name = entry.getName();
@@ -70,21 +93,17 @@ public final class Npz {
                     throw new DataFileException(path, "entry '" + name + "' is not a .npy array; expected only "
                             + "<name>.npy entries");
                 }
-                arrays.put(name.substring(0, name.length() - SUFFIX.length()), readEntry(path, zip, entry));
+                try (InputStream in = zip.getInputStream(entry); ReadableByteChannel channel = Channels.newChannel(in)) {
+                    visitor.visit(name.substring(0, name.length() - SUFFIX.length()), NpyHeader.read(path, channel),
+                            channel);
+                } catch (DataFileException e) {
+                    throw new DataFileException(path, "entry '" + name + "': " + e.detail());
+                }
             }
-            return arrays;
         } catch (ZipException e) {
             throw new DataFileException(path, "not a .npz (zip) archive (" + e.getMessage() + ")");
         } catch (IOException e) {
             throw DataFileException.cannotRead(path, e);
-        }
-    }
-
-    private static DenseMatrix readEntry(Path path, ZipFile zip, ZipEntry entry) throws IOException {
-        try (InputStream in = zip.getInputStream(entry); ReadableByteChannel channel = Channels.newChannel(in)) {
-            return NpyValues.readMatrix(path, NpyHeader.read(path, channel), channel);
-        } catch (DataFileException e) {
-            throw new DataFileException(path, "entry '" + entry.getName() + "': " + e.detail());
         }
     }
 

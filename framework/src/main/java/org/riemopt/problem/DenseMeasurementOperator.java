@@ -146,6 +146,15 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         return 8L * data.length;
     }
 
+    /**
+     * {@code AᵢV} and {@code AᵢᵀU} for every measurement: {@code m·(rows + cols)·r}, or {@code m·rows·r} when the
+     * operator is symmetric and the lift passes one factor ({@code XXᵀ}), which is counted here as the least.
+     */
+    @Override
+    public double jacobianNumbers(int rank) {
+        return (double) size * rank * (symmetric ? rows : (double) rows + cols);
+    }
+
     /** Whether every measurement matrix is exactly symmetric. */
     public boolean isSymmetric() {
         return symmetric;

@@ -28,6 +28,16 @@ public interface MeasurementOperator {
      */
     long dataBytes();
 
+    /**
+     * The numbers (8 bytes each) that {@link #linearize} keeps for the Jacobian at factors of {@code rank} columns,
+     * at least: the spec loader counts them before a run starts ({@link org.riemopt.spi.MemoryBudget}). The default,
+     * two per measurement and factor column, fits a Jacobian that keeps a factor row or two per measurement
+     * (completion, phase retrieval); an operator that keeps more says so.
+     */
+    default double jacobianNumbers(int rank) {
+        return 2.0 * size() * rank;
+    }
+
     /** {@code A(X)}; {@code x} is {@code rows x cols}, dense or factored. Not modified. */
     double[] apply(AmbientMatrix x);
 

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 
-import org.riemopt.io.ArrayFile;
 import org.riemopt.io.Npz;
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
@@ -19,6 +18,7 @@ import org.riemopt.linalg.LowRankMatrix;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Counterexample;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spi.Parameters;
 
 /**
  * The spec's {@code init}: a random point (optionally scaled: small random initialization), a matrix ({@link SearchSpace#pointFromMatrix}), factors {@code {u, v}}
@@ -92,9 +92,12 @@ final class InitSpec {
 
     private static <P, T> P fromFile(SearchSpace<P, T> space, Path path) {
         if (!path.getFileName().toString().toLowerCase().endsWith(".npz")) {
-            DenseMatrix m = guarded("init.file", () -> ArrayFile.open(path).readMatrix());
+            DenseMatrix m = guarded("init.file", () -> Parameters.readMatrix("init.file", path));
             return guarded("init.file", () -> space.pointFromMatrix(m));
         }
+        long values = guarded("init.file", () -> Npz.values(path));
+        SpecValues.requireDoubles("init.file", "the " + values + " values of the arrays in " + path
+                + " need 8 bytes each", values);
         Map<String, DenseMatrix> arrays = guarded("init.file", () -> Npz.read(path));
         if (arrays.keySet().equals(Set.of("matrix"))) {
             return guarded("init.file", () -> space.pointFromMatrix(arrays.get("matrix")));

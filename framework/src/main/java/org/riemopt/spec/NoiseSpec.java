@@ -90,6 +90,8 @@ final class NoiseSpec {
         }
         // Partial Fisher-Yates: the first k entries of a uniformly shuffled index list, then one value for each.
         int k = (int) Math.round(fraction * b.length);
+        SpecValues.requireMemory(key + ".fraction", "choosing the outliers needs 4·m bytes", 4.0 * b.length,
+                b.length);
         int[] index = new int[b.length];
         for (int i = 0; i < index.length; i++) {
             index[i] = i;

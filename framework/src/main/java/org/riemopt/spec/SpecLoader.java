@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.riemopt.solver.Solver;
 import org.riemopt.spi.Family;
 import org.riemopt.spi.LossProvider;
 import org.riemopt.spi.ManifoldProvider;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterType;
 import org.riemopt.spi.Parameters;
@@ -88,22 +90,47 @@ public final class SpecLoader {
 
     /**
      * The spec file's text, refusing a file above {@link #MAX_SPEC_BYTES} after reading at most that much (so a
-     * device such as {@code /dev/zero} is refused at once, not read forever).
+     * device such as {@code /dev/zero} is refused at once, not read forever; a regular file is refused from its size,
+     * without reading), and a text the heap cannot hold ({@link MemoryBudget}): reading keeps the bytes, the buffer
+     * they grow from and then the decoded text, about three times the size.
      */
     private static String read(Path path) {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(path)) {
-            bytes = in.readNBytes(MAX_SPEC_BYTES + 1);
+        try {
+            long known = Files.isRegularFile(path) ? Files.size(path) : 0;
+            if (known > MAX_SPEC_BYTES) {
+                throw tooLarge(path);
+            }
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] buffer = new byte[0];
+                int length = 0;
+                while (true) {
+                    if (length == buffer.length) {
+                        // One byte beyond the file's size shows that it ended (or grew); a device grows the buffer.
+                        int grown = (int) Math.min(Math.max(known + 1, 2L * length + 8192), MAX_SPEC_BYTES + 1L);
+                        SpecValues.requireMemory("", "reading the spec file " + path + " needs about three times its "
+                                + "size (" + grown + " bytes so far)", 3.0 * grown, grown);
+                        buffer = Arrays.copyOf(buffer, grown);
+                    }
+                    int n = in.read(buffer, length, buffer.length - length);
+                    if (n < 0) {
+                        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+                    }
+                    length += n;
+                    if (length > MAX_SPEC_BYTES) {
+                        throw tooLarge(path);
+                    }
+                }
+            }
         } catch (NoSuchFileException e) {
             throw new SpecException("", "cannot read spec file " + path + ": no such file");
         } catch (IOException e) {
             throw new SpecException("", "cannot read spec file " + path + ": " + e.getMessage());
         }
-        if (bytes.length > MAX_SPEC_BYTES) {
-            throw new SpecException("", "spec file " + path + " is larger than " + (MAX_SPEC_BYTES >> 20) + " MiB; "
-                    + "large data belongs in .npy or MatrixMarket files ({file: path}, see docs/spec.md)");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static SpecException tooLarge(Path path) {
+        return new SpecException("", "spec file " + path + " is larger than " + (MAX_SPEC_BYTES >> 20) + " MiB; "
+                + "large data belongs in .npy or MatrixMarket files ({file: path}, see docs/spec.md)");
     }
 
     /** Resolves the spec given as YAML or JSON text; relative data paths resolve against the working directory. */
@@ -170,10 +197,30 @@ public final class SpecLoader {
         Problem<P, T> problem = guarded("operator", () -> new Problem<>(space.manifold(), lift, operator, b, loss,
                 regularizers));
         P start = InitSpec.read(space, operator, truth, spec.get("init"), seed, base);
+        requireRunMemory(space, operator, start);
         Solver solver = solver(spec.get("solver"), seed, base);
         Map<String, Object> certify = spec.containsKey("certify") ? Map.copyOf(mapping("certify", spec.get("certify")))
                 : Map.of();
         return new Instance<>(seed, space, problem, start, solver, truth, certify);
+    }
+
+    /**
+     * Refuses a run whose working memory does not fit beside what the spec built: the manifold's provider counted the
+     * points a run keeps on an empty heap; now the operator, the truth, {@code b} and the start are in it, and the
+     * operator's Jacobian cache at a point and the other points of the run ({@link MemoryBudget#POINTS_PER_RUN} less
+     * the start) must fit in what is left.
+     */
+    private static <P> void requireRunMemory(SearchSpace<P, ?> space, MeasurementOperator operator, P start) {
+        double jacobian = guarded("operator", () -> operator.jacobianNumbers(space.searchRank()));
+        SpecValues.requireMemory("operator", "the operator's Jacobian cache at a point needs " + (long) jacobian
+                + " numbers (8·m·n·r bytes for a dense operator)", 8 * jacobian, 0);
+        double numbers = guarded("manifold", () -> space.pointArrays(start)).values().stream()
+                .mapToDouble(a -> (double) a.rows() * a.cols()).sum();
+        int more = MemoryBudget.POINTS_PER_RUN - 1;
+        SpecValues.requireMemory("manifold", "a run keeps about " + more + " points and tangent vectors besides the "
+                + "start, of " + (long) numbers + " numbers each, beside the Jacobian cache of " + (long) jacobian
+                + ": 8·(" + more + "·" + (long) numbers + " + " + (long) jacobian + ") bytes",
+                8 * (more * numbers + jacobian), 0);
     }
 
     /**
@@ -199,6 +246,7 @@ public final class SpecLoader {
             throw new SpecException("truth", "give 'truth' (the matrix to recover), 'measurements' (the vector b), "
                     + "or both; or use an operator that carries its own values");
         }
+        SpecValues.requireDoubles("operator", "the measurements b = A(M*) need 8·m", operator.size());
         double[] b = guarded("operator", () -> operator.apply(truth));
         NoiseSpec.add(spec.get("noise"), b, seed);
         return b;

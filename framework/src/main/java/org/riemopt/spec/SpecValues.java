@@ -8,6 +8,8 @@ import java.util.function.Supplier;
 
 import org.riemopt.io.ArrayFile;
 import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.spi.MemoryBudget;
+import org.riemopt.spi.MemoryLimitException;
 import org.riemopt.spi.Parameters;
 import org.riemopt.spi.PluginFault;
 import org.riemopt.spi.PluginRegistry;
@@ -49,6 +51,8 @@ final class SpecValues {
         R result;
         try {
             result = action.get();
+        } catch (MemoryLimitException e) {
+            throw memoryLimit(key, e);
         } catch (IllegalArgumentException e) {
             throw new SpecException(key, e.getMessage());
         } catch (SpecException e) {
@@ -62,6 +66,36 @@ final class SpecValues {
             throw new SpecException(key, "the plugin returned nothing");
         }
         return result;
+    }
+
+    /**
+     * A size refusal as a spec error at its full key: a provider names its own parameter ({@code measurements}),
+     * which goes under {@code key} ({@code operator.measurements}); a key already under {@code key} (the loader's
+     * own readers name full keys) is kept.
+     */
+    private static SpecException memoryLimit(String key, MemoryLimitException e) {
+        if (e.key().isEmpty()) {
+            return new SpecException(key, e.detail());
+        }
+        boolean full = key.isEmpty() || e.key().equals(key) || e.key().startsWith(key + ".");
+        return new SpecException(full ? e.key() : key + "." + e.key(), e.detail());
+    }
+
+    /**
+     * Refuses {@code count} numbers of 8 bytes in one array at spec key {@code key}; see
+     * {@link MemoryBudget#requireDoubles}.
+     */
+    static void requireDoubles(String key, String what, double count) {
+        requireMemory(key, what, 8 * count, count);
+    }
+
+    /** Refuses {@code bytes} bytes at spec key {@code key}; see {@link MemoryBudget#require}. */
+    static void requireMemory(String key, String what, double bytes, double largestArray) {
+        try {
+            MemoryBudget.require(key, what, bytes, largestArray);
+        } catch (MemoryLimitException e) {
+            throw memoryLimit(key, e);
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -132,7 +166,12 @@ final class SpecValues {
         double[] out;
         if (value instanceof Map<?, ?>) {
             Path path = file(key, mapping(key, value), base);
-            out = guarded(key, () -> ArrayFile.open(path).readVector());
+            out = guarded(key, () -> {
+                ArrayFile file = ArrayFile.open(path);
+                MemoryBudget.requireDoubles(key, "the vector in " + path + " needs 8·m", (double) file.rows()
+                        * file.cols());
+                return file.readVector();
+            });
         } else if (value instanceof List<?> list) {
             out = new double[list.size()];
             for (int i = 0; i < out.length; i++) {

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
-import org.riemopt.io.ArrayFile;
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.linalg.LowRankMatrix;
 import org.riemopt.problem.Counterexample;
 import org.riemopt.problem.Lift;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spi.Parameters;
 
 /**
  * The spec's {@code truth}: a matrix (inline or from a file), factors {@code {u, v}} (the truth {@code U Vᵀ}, kept
@@ -40,7 +40,7 @@ final class TruthSpec {
         } else if (spec.containsKey("file")) {
             onlyKeys("truth", spec, Set.of("file"));
             Path path = file("truth", spec, base);
-            truth = guarded("truth.file", () -> ArrayFile.open(path).readMatrix());
+            truth = guarded("truth.file", () -> Parameters.readMatrix("truth.file", path));
         } else if (spec.containsKey("u") || spec.containsKey("v")) {
             onlyKeys("truth", spec, Set.of("u", "v"));
             DenseMatrix u = matrix("truth.u", require(spec, "u", "truth"), base);
@@ -80,10 +80,14 @@ final class TruthSpec {
                     throw new SpecException("truth.type", "random-psd needs square matrices, the lift gives "
                             + lift.rows() + "x" + lift.cols() + "; allowed: random");
                 }
+                SpecValues.requireDoubles("truth.rank", "the truth's factor needs 8·n·k", (double) lift.rows() * rank);
                 DenseMatrix z = DenseMatrix.gaussian(lift.rows(), rank, random);
                 return new LowRankMatrix(z, z);
             }
             case "random" -> {
+                SpecValues.requireMemory("truth.rank", "the truth's factors need 8·(n₁+n₂)·k",
+                        8.0 * ((double) lift.rows() + lift.cols()) * rank, (double) Math.max(lift.rows(), lift.cols())
+                        * rank);
                 return new LowRankMatrix(DenseMatrix.gaussian(lift.rows(), rank, random),
                         DenseMatrix.gaussian(lift.cols(), rank, random));
             }

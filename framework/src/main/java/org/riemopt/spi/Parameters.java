@@ -173,9 +173,23 @@ public final class Parameters {
      */
     public static DenseMatrix matrix(String key, Object value, Path baseDirectory) {
         if (value instanceof Map<?, ?> map) {
-            return ArrayFile.open(file(key, map, baseDirectory)).readMatrix();
+            return readMatrix(key, file(key, map, baseDirectory));
         }
         return matrix(key, value);
+    }
+
+    /**
+     * Reads the matrix in a {@code .npy} or MatrixMarket file, refusing from its header, before reading, a matrix
+     * that cannot be held ({@link MemoryBudget}); {@code key} names it in errors.
+     *
+     * @throws MemoryLimitException if the matrix does not fit
+     * @throws org.riemopt.io.DataFileException if the file cannot be read
+     */
+    public static DenseMatrix readMatrix(String key, Path path) {
+        ArrayFile file = ArrayFile.open(path);
+        MemoryBudget.requireDoubles(key, "the matrix in " + path + " needs 8·rows·cols",
+                (double) file.rows() * file.cols());
+        return file.readMatrix();
     }
 
     /**

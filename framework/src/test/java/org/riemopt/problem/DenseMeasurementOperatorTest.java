@@ -138,4 +138,11 @@ class DenseMeasurementOperatorTest {
                 DenseMeasurementOperator.checkedSize(100_000, 200, 200));
         assertTrue(huge.getMessage().contains("more than one Java array holds"), huge.getMessage());
     }
+
+    @Test
+    void countsTheJacobianItKeepsForTheMemoryCheck() {
+        // AᵢV (rows x r) and AᵢᵀU (cols x r) per measurement; a symmetric operator keeps one of them for XXᵀ.
+        assertEquals(7 * (4 + 5) * 3, gaussian(7, 4, 5, false, random).jacobianNumbers(3));
+        assertEquals(7 * 4 * 3, gaussian(7, 4, 4, true, random).jacobianNumbers(3));
+    }
 }

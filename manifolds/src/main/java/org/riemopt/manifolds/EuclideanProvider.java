@@ -9,6 +9,7 @@ import org.riemopt.manifold.BasicSearchSpace;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.spi.ManifoldProvider;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
 import org.riemopt.spi.Parameters;
@@ -39,6 +40,8 @@ public final class EuclideanProvider implements ManifoldProvider {
     @Override
     public SearchSpace<DenseMatrix, DenseMatrix> create(Parameters p) {
         Euclidean manifold = new Euclidean(p.integer("rows"), p.integer("cols"));
+        double numbers = (double) manifold.rows() * manifold.cols();
+        MemoryBudget.requirePoints(manifold.rows() >= manifold.cols() ? "rows" : "cols", "n·r", numbers, numbers);
         Map<String, Lift<DenseMatrix, DenseMatrix>> lifts = new LinkedHashMap<>();
         lifts.put("xxt", new XxtLift(manifold.rows(), manifold.cols()));
         lifts.put("identity", new EuclideanIdentityLift(manifold.rows(), manifold.cols()));

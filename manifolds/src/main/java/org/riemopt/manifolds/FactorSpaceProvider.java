@@ -9,6 +9,7 @@ import org.riemopt.manifold.BasicSearchSpace;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.spi.ManifoldProvider;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
 import org.riemopt.spi.Parameters;
@@ -43,6 +44,9 @@ public final class FactorSpaceProvider implements ManifoldProvider {
         int rows = p.integer("rows");
         int cols = p.integer("cols");
         int rank = p.integer("rank");
+        // Checked before the factors' own checks: a negative size gives a negative demand, refused by them.
+        MemoryBudget.requirePoints(rows >= cols ? "rows" : "cols", "(m+n)·r", ((double) rows + cols) * rank,
+                (double) Math.max(rows, cols) * rank);
         ProductManifold manifold = ProductManifold.of(new Euclidean(rows, rank), new Euclidean(cols, rank));
         Map<String, Lift<Tuple, Tuple>> lifts = Map.of("uvt", new UvtLift(rows, cols));
         return new BasicSearchSpace<>(manifold, lifts, "uvt", rank) {

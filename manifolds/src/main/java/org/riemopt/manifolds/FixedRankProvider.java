@@ -8,6 +8,7 @@ import org.riemopt.manifold.BasicSearchSpace;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.spi.ManifoldProvider;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
 import org.riemopt.spi.Parameters;
@@ -41,6 +42,11 @@ public final class FixedRankProvider implements ManifoldProvider {
     @Override
     public SearchSpace<FixedRankPoint, FixedRankTangent> create(Parameters p) {
         FixedRankEmbedded manifold = new FixedRankEmbedded(p.integer("rows"), p.integer("cols"), p.integer("rank"));
+        // U S Vᵀ: U m x r, S r x r, V n x r.
+        long longer = Math.max(manifold.rows(), manifold.cols());
+        MemoryBudget.requirePoints(manifold.rows() >= manifold.cols() ? "rows" : "cols", "(m+n+r)·r",
+                ((double) manifold.rows() + manifold.cols() + manifold.rank()) * manifold.rank(),
+                (double) longer * manifold.rank());
         Map<String, Lift<FixedRankPoint, FixedRankTangent>> lifts = Map.of("identity",
                 new FixedRankIdentityLift(manifold.rows(), manifold.cols()));
         return new BasicSearchSpace<>(manifold, lifts, "identity", manifold.rank()) {

@@ -8,6 +8,7 @@ import org.riemopt.manifold.BasicSearchSpace;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.Lift;
 import org.riemopt.spi.ManifoldProvider;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
 import org.riemopt.spi.Parameters;
@@ -39,6 +40,8 @@ public final class PsdFixedRankProvider implements ManifoldProvider {
     @Override
     public SearchSpace<DenseMatrix, DenseMatrix> create(Parameters p) {
         PsdFixedRank manifold = new PsdFixedRank(p.integer("rows"), p.integer("rank"));
+        double numbers = (double) manifold.n() * manifold.rank();
+        MemoryBudget.requirePoints("rows", "n·r", numbers, numbers);
         Map<String, Lift<DenseMatrix, DenseMatrix>> lifts = Map.of("xxt",
                 new XxtLift(manifold.n(), manifold.rank()));
         return new BasicSearchSpace<>(manifold, lifts, "xxt", manifold.rank()) {

@@ -6,6 +6,7 @@ import org.riemopt.io.ArrayFile;
 import org.riemopt.io.Coordinates;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
@@ -67,6 +68,7 @@ public final class CompletionOperatorProvider implements OperatorProvider {
                             + " <= 1");
                 }
                 long count = Math.max(1, Math.round(fraction * total));
+                requireSample("fraction", count, m, n);
                 return CompletionOperator.sample(m, n, count, context.random());
             }
             default: {
@@ -75,9 +77,20 @@ public final class CompletionOperatorProvider implements OperatorProvider {
                     throw new IllegalArgumentException("key 'count': got " + count + "; allowed: 1 to m*n = "
                             + total + " for the lift's " + m + " x " + n + " matrices");
                 }
+                requireSample("count", count, m, n);
                 return CompletionOperator.sample(m, n, count, context.random());
             }
         }
+    }
+
+    /**
+     * Refuses a sample of {@code count} entries that cannot be held. Sampling keeps up to three arrays of positions
+     * (8 bytes each) while it deduplicates; the pattern then holds four index arrays (4 bytes each) per entry beside
+     * the positions, and row and column starts.
+     */
+    private static void requireSample(String key, long count, int m, int n) {
+        MemoryBudget.require(key, "sampling |Ω| = " + count + " entries needs 24·|Ω| + 4·(m+n) bytes",
+                24.0 * count + 4.0 * ((double) m + n), count);
     }
 
     private static CompletionOperator fromEntries(DenseMatrix entries, int m, int n) {
@@ -122,6 +135,10 @@ public final class CompletionOperatorProvider implements OperatorProvider {
             throw new IllegalArgumentException("key 'file': " + parameters.path("file") + " is a dense array; the "
                     + "observed entries are read from a MatrixMarket coordinate file (1-based i j value lines)");
         }
+        // Read as three arrays (16 bytes an entry), sorted into three more, indexed by four int arrays.
+        MemoryBudget.require("file", "the |Ω| = " + file.storedEntries() + " observed entries of "
+                + parameters.path("file") + " need 48·|Ω| + 4·(m+n) bytes", 48.0 * file.storedEntries()
+                + 4.0 * ((double) m + n), file.storedEntries());
         Coordinates read = file.readCoordinates();
         if (read.rows() != m || read.cols() != n) {
             throw new IllegalArgumentException("key 'file': " + parameters.path("file") + " holds a " + read.rows()

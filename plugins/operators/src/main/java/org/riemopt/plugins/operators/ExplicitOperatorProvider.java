@@ -8,6 +8,7 @@ import org.riemopt.io.DataFileException;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.problem.DenseMeasurementOperator;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
@@ -70,6 +71,8 @@ public final class ExplicitOperatorProvider implements OperatorProvider {
                     + file.cols() + " array; the operator on " + context.rows() + "x" + context.cols()
                     + " matrices is a dense m x " + width + " matrix acting on vec(X), column-major");
         }
+        MemoryBudget.requireDoubles("file", "the operator in " + path + " needs 8·m·n₁n₂",
+                (double) file.rows() * width);
         double[] data = new double[DenseMeasurementOperator.checkedSize(file.rows(), context.rows(), context.cols())];
         file.readRowMajor(data, 0);
         return DenseMeasurementOperator.wrap(file.rows(), context.rows(), context.cols(), data);

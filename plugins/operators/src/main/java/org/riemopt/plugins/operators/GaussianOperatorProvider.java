@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.riemopt.problem.DenseMeasurementOperator;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
@@ -47,6 +48,7 @@ public final class GaussianOperatorProvider implements OperatorProvider {
         }
         int rows = context.rows();
         int cols = context.cols();
+        MemoryBudget.requireDoubles("measurements", "the operator needs 8·m·n₁n₂", (double) m * rows * cols);
         double scale = 1 / Math.sqrt(m);
         // Filled in place in the operator's own array (column-major blocks), so the operator is never held twice.
         int block = rows * cols;

@@ -3,6 +3,7 @@ package org.riemopt.plugins.operators;
 import java.util.List;
 
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.Parameters;
@@ -30,6 +31,7 @@ public final class IdentityOperatorProvider implements OperatorProvider {
 
     @Override
     public MeasurementOperator create(Parameters parameters, Context context) {
+        Shapes.requireEntrywise(context);
         return IdentityMinusRankOneOperator.identity(context.rows(), context.cols());
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
@@ -56,13 +57,16 @@ public final class PhaseRetrievalOperatorProvider implements OperatorProvider {
                 throw new IllegalArgumentException("key 'vectors': rows have length " + vectors.cols() + " but the "
                         + "lift produces " + n + " x " + n + " matrices; each a_i must have " + n + " entries");
             }
+            // The operator keeps its own (transposed) copy of the vectors.
+            MemoryBudget.requireDoubles("vectors", "the operator's copy of the vectors needs 8·m·n",
+                    (double) vectors.rows() * n);
             return PhaseRetrievalOperator.of(vectors);
         }
         int m = parameters.integer("measurements");
-        if (m < 1 || (long) m * n > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("key 'measurements': got " + m + "; allowed: 1 to "
-                    + (Integer.MAX_VALUE - 8) / n + " for vectors of length " + n);
+        if (m < 1) {
+            throw new IllegalArgumentException("key 'measurements': got " + m + "; allowed: a positive integer");
         }
+        MemoryBudget.requireDoubles("measurements", "the operator needs 8·m·n", (double) m * n);
         double scale = Math.pow(m, -0.25);
         double[] a = new double[m * n];
         for (int k = 0; k < a.length; k++) {

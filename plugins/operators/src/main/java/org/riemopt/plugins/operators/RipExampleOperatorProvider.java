@@ -3,6 +3,7 @@ package org.riemopt.plugins.operators;
 import java.util.List;
 
 import org.riemopt.problem.MeasurementOperator;
+import org.riemopt.spi.MemoryBudget;
 import org.riemopt.spi.OperatorProvider;
 import org.riemopt.spi.ParameterSpec;
 import org.riemopt.spi.ParameterType;
@@ -57,6 +58,7 @@ public final class RipExampleOperatorProvider implements OperatorProvider {
                     + context.rows() + " x " + context.cols() + " matrices");
         }
         int n = context.rows();
+        Shapes.requireEntrywise(context);
         double epsilon = parameters.number("epsilon");
         return switch (example) {
             case "4.1" -> RipCounterexampleOperator.example41(n, integer(parameters, "rank", example),

@@ -1,6 +1,8 @@
 package org.riemopt.plugins.operators;
 
 import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.spi.MemoryBudget;
+import org.riemopt.spi.OperatorProvider;
 
 /** Shape checks shared by the operators of this module. */
 final class Shapes {
@@ -14,6 +16,15 @@ final class Shapes {
             throw new IllegalArgumentException(where + ": expected a " + rows + "x" + cols + " matrix, got "
                     + x.rows() + "x" + x.cols());
         }
+    }
+
+    /**
+     * Refuses an operator with one measurement per entry of the lift's matrices whose entries cannot be held: it
+     * keeps a matrix of that size, and its measurements, residuals and Jacobian are vectors of that length.
+     */
+    static void requireEntrywise(OperatorProvider.Context context) {
+        MemoryBudget.requireDoubles("", "the operator measures every entry and needs 8·n₁n₂",
+                (double) context.rows() * context.cols());
     }
 
     /** Throws unless {@code w} has one number per measurement. */
