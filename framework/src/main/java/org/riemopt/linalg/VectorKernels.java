@@ -1,6 +1,7 @@
 package org.riemopt.linalg;
 
 import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -338,6 +339,87 @@ final class VectorKernels implements KernelSet {
         out[o] = s0;
         out[o + stride] = s1;
         out[o + 2 * stride] = s2;
+    }
+
+    /**
+     * Each stored number {@code A[j, k]} ({@code j <= k}) is term {@code j} of output {@code k}'s dot product and term
+     * {@code k} of output {@code j}'s; columns go in order, so both chains get their terms in the order of the full
+     * column's dot product. Output {@code k}'s lane sums over rows {@code 0..k} (its stored column) run in registers,
+     * then are parked in {@code lanes[(c·8 + l)·n + k]}, where every later column {@code k'} continues lane
+     * {@code k' mod 8} of the outputs above it by an axpy in the same sweep. After the last full group of eight columns
+     * the parked lanes are combined, four outputs per vector, and the last {@code n mod 8} columns add their terms to
+     * the combined sums in order.
+     */
+    @Override
+    public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
+                                  double[] lanes) {
+        int bound = n - (n & 7);
+        for (int k = 0; k < bound; k++) {
+            int col = ao + SymmetricPacking.column(k);
+            int g = k & ~7;
+            int l = k & 7;
+            // rows g..k of the last group are output k's; the loads run on to row g + 7, 7 - l numbers past column k,
+            // still inside the matrix: k < bound leaves at least 7 - l columns after it
+            VectorMask<Double> ownLo = S.indexInRange(0, l + 1);
+            VectorMask<Double> ownHi = S.indexInRange(L, l + 1);
+            for (int c = 0; c < r; c++) {
+                int xc = xo + c * n;
+                int parked = c * 8 * n;
+                int lane = parked + l * n;
+                DoubleVector xk = DoubleVector.broadcast(S, x[xc + k]);
+                DoubleVector lo = DoubleVector.zero(S);
+                DoubleVector hi = DoubleVector.zero(S);
+                int j = 0;
+                for (; j < g; j += 8) {
+                    DoubleVector a0 = DoubleVector.fromArray(S, a, col + j);
+                    DoubleVector a1 = DoubleVector.fromArray(S, a, col + j + L);
+                    lo = a0.fma(DoubleVector.fromArray(S, x, xc + j), lo);
+                    hi = a1.fma(DoubleVector.fromArray(S, x, xc + j + L), hi);
+                    a0.fma(xk, DoubleVector.fromArray(S, lanes, lane + j)).intoArray(lanes, lane + j);
+                    a1.fma(xk, DoubleVector.fromArray(S, lanes, lane + j + L)).intoArray(lanes, lane + j + L);
+                }
+                DoubleVector a0 = DoubleVector.fromArray(S, a, col + g);
+                DoubleVector a1 = DoubleVector.fromArray(S, a, col + g + L);
+                lo = lo.blend(a0.fma(DoubleVector.fromArray(S, x, xc + g), lo), ownLo);
+                hi = hi.blend(a1.fma(DoubleVector.fromArray(S, x, xc + g + L), hi), ownHi);
+                // rows g..k-1 continue their outputs' lanes; what lands on rows k..g+7 is overwritten when those
+                // outputs park their own lanes (output k's right below)
+                a0.fma(xk, DoubleVector.fromArray(S, lanes, lane + g)).intoArray(lanes, lane + g);
+                a1.fma(xk, DoubleVector.fromArray(S, lanes, lane + g + L)).intoArray(lanes, lane + g + L);
+                int own = parked + k;
+                lanes[own] = lo.lane(0);
+                lanes[own + n] = lo.lane(1);
+                lanes[own + 2 * n] = lo.lane(2);
+                lanes[own + 3 * n] = lo.lane(3);
+                lanes[own + 4 * n] = hi.lane(0);
+                lanes[own + 5 * n] = hi.lane(1);
+                lanes[own + 6 * n] = hi.lane(2);
+                lanes[own + 7 * n] = hi.lane(3);
+            }
+        }
+        for (int c = 0; c < r; c++) {
+            // combine(lo, hi) of each output, four outputs per vector: ((s0+s4)+(s1+s5)) + ((s2+s6)+(s3+s7))
+            int p = c * 8 * n;
+            for (int j = 0; j < bound; j += L) {
+                DoubleVector t0 = DoubleVector.fromArray(S, lanes, p + j)
+                        .add(DoubleVector.fromArray(S, lanes, p + 4 * n + j));
+                DoubleVector t1 = DoubleVector.fromArray(S, lanes, p + n + j)
+                        .add(DoubleVector.fromArray(S, lanes, p + 5 * n + j));
+                DoubleVector t2 = DoubleVector.fromArray(S, lanes, p + 2 * n + j)
+                        .add(DoubleVector.fromArray(S, lanes, p + 6 * n + j));
+                DoubleVector t3 = DoubleVector.fromArray(S, lanes, p + 3 * n + j)
+                        .add(DoubleVector.fromArray(S, lanes, p + 7 * n + j));
+                t0.add(t1).add(t2.add(t3)).intoArray(out, oo + c * n + j);
+            }
+        }
+        for (int k = bound; k < n; k++) {
+            // the last n mod 8 columns: tail terms of every output above, then output k's own dot product
+            int col = ao + SymmetricPacking.column(k);
+            for (int c = 0; c < r; c++) {
+                axpy(x[xo + k + c * n], a, col, out, oo + c * n, k);
+                out[oo + k + c * n] = dot(a, col, x, xo + c * n, k + 1);
+            }
+        }
     }
 
     @Override
