@@ -79,7 +79,7 @@ final class ScalarKernels implements KernelSet {
                                   double[] scratch) {
         for (int k = 0; k < n; k++) {
             for (int j = 0; j < n; j++) {
-                scratch[j] = a[ao + SymmetricPacking.index(j, k)];
+                scratch[j] = a[ao + SymmetricPacking.index(j, k, n)];
             }
             for (int c = 0; c < r; c++) {
                 out[oo + k + c * n] = dot(scratch, 0, x, xo + c * n, n);

@@ -1,32 +1,45 @@
 package org.riemopt.linalg;
 
 /**
- * Packed storage of a symmetric {@code n x n} matrix: its upper triangle, column by column, {@code n(n+1)/2} numbers
- * (LAPACK's {@code 'U'} packed format, as {@code dspmv} reads it). Column {@code k} holds rows {@code 0..k} from
- * offset {@code k(k+1)/2}, so entry {@code (j, k)} with {@code j <= k} is at {@code k(k+1)/2 + j}. A symmetric sensing
- * operator kept this way reads half the bytes per pass of the full matrices, and holds half the memory.
+ * Packed storage of a symmetric {@code n x n} matrix: its upper triangle, column by column, widened to whole 8 x 8
+ * blocks on the diagonal. Column {@code k} holds rows {@code 0..h(k)-1}, where {@code h(k)} is the end of
+ * {@code k}'s group of eight ({@code (k | 7) + 1}), or {@code n} in the last, partial group; columns follow each
+ * other. That is {@code 32Q(Q+1) + (n − 8Q)·n} numbers with {@code Q = ⌊n/8⌋}: 5392 for {@code n = 100}, 7 % above
+ * the bare triangle's {@code n(n+1)/2} and 54 % of the full matrix. The whole diagonal blocks let the dot product of
+ * a full column run in aligned groups of eight rows ({@link Kernels#symmetricMultiply}): the rows of a column's own
+ * block are all stored in it. A symmetric sensing operator kept this way reads about half the bytes per pass, and
+ * holds about half the memory.
  */
 public final class SymmetricPacking {
 
     private SymmetricPacking() {
     }
 
-    /** The numbers one packed {@code n x n} matrix takes: {@code n(n+1)/2} (a long: it need not fit an array). */
+    /** The numbers one packed {@code n x n} matrix takes (a long: it need not fit an array). */
     public static long length(int n) {
-        return (long) n * (n + 1) / 2;
+        long q = n >> 3;
+        return 32 * q * (q + 1) + (long) (n - 8 * (int) q) * n;
     }
 
-    /**
-     * The offset of column {@code k}: {@code k(k+1)/2}, exact for every {@code k < 65536} (the product is taken as an
-     * unsigned 32-bit number), so for every packed matrix that fits an array.
-     */
-    public static int column(int k) {
-        return k * (k + 1) >>> 1;
+    /** The rows stored in column {@code k}: {@code 0..height - 1}. */
+    public static int height(int k, int n) {
+        return Math.min((k | 7) + 1, n);
     }
 
-    /** The offset of entry {@code (j, k)} (either order) in a packed matrix. */
-    public static int index(int j, int k) {
-        return j <= k ? column(k) + j : column(j) + k;
+    /** The offset of column {@code k}. */
+    public static int column(int k, int n) {
+        int bound = n & ~7;
+        if (k >= bound) {
+            int q = bound >> 3;
+            return 32 * q * (q + 1) + (k - bound) * n;
+        }
+        int q = k >> 3;
+        return 8 * (q + 1) * (4 * q + (k & 7));
+    }
+
+    /** The offset of entry {@code (j, k)}: in column {@code k} if stored there, else in column {@code j}. */
+    public static int index(int j, int k, int n) {
+        return j < height(k, n) ? column(k, n) + j : column(j, n) + k;
     }
 
     /**
@@ -44,13 +57,13 @@ public final class SymmetricPacking {
     }
 
     /**
-     * Packs the upper triangle of the column-major {@code n x n} matrix at {@code fo} into {@code packed} at
-     * {@code po}. The two may be the same array with {@code po <= fo}: every number is read before it is overwritten,
-     * since entries are written in order and each lands at or before its source. Read: full. Written: packed.
+     * Packs the symmetric column-major {@code n x n} matrix at {@code fo} into {@code packed} at {@code po}. The two
+     * may be the same array with {@code po <= fo}: every number is read before it is overwritten, since columns are
+     * written in order and each lands at or before its source. Read: full. Written: packed.
      */
     public static void pack(double[] full, int fo, int n, double[] packed, int po) {
         for (int k = 0; k < n; k++) {
-            System.arraycopy(full, fo + k * n, packed, po + column(k), k + 1);
+            System.arraycopy(full, fo + k * n, packed, po + column(k, n), height(k, n));
         }
     }
 
@@ -60,10 +73,10 @@ public final class SymmetricPacking {
      */
     public static void unpack(double[] packed, int po, int n, double[] full, int fo) {
         for (int k = 0; k < n; k++) {
-            int col = po + column(k);
-            System.arraycopy(packed, col, full, fo + k * n, k + 1);
-            for (int j = 0; j < k; j++) {
-                full[fo + k + j * n] = packed[col + j];
+            int h = height(k, n);
+            System.arraycopy(packed, po + column(k, n), full, fo + k * n, h);
+            for (int j = h; j < n; j++) {
+                full[fo + j + k * n] = packed[po + column(j, n) + k];
             }
         }
     }

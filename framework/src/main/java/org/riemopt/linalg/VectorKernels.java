@@ -1,7 +1,6 @@
 package org.riemopt.linalg;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -342,35 +341,30 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * Each stored number {@code A[j, k]} ({@code j <= k}) is term {@code j} of output {@code k}'s dot product and term
-     * {@code k} of output {@code j}'s; columns go in order, so both chains get their terms in the order of the full
-     * column's dot product. Output {@code k}'s lane sums over rows {@code 0..k} (its stored column) run in registers,
-     * then are parked in {@code lanes[(c·8 + l)·n + k]}, where every later column {@code k'} continues lane
-     * {@code k' mod 8} of the outputs above it by an axpy in the same sweep. After the last full group of eight columns
-     * the parked lanes are combined, four outputs per vector, and the last {@code n mod 8} columns add their terms to
-     * the combined sums in order.
+     * Each stored number {@code A[j, k]} above {@code k}'s own block is term {@code j} of output {@code k}'s dot
+     * product and term {@code k} of output {@code j}'s; columns go in order, so both chains get their terms in the
+     * order of the full column's dot product. Output {@code k}'s lane sums over its stored column (rows up to the end
+     * of its block: every term from rows in or above its block) run in registers, then are parked in
+     * {@code lanes[(c·8 + l)·n + k]}, where every later column {@code k'} continues lane {@code k' mod 8} of the
+     * outputs of earlier blocks by an axpy in the same sweep. After the last full group of eight columns the parked
+     * lanes are combined, four outputs per vector, and the last {@code n mod 8} columns (stored whole) add their
+     * terms to the combined sums in order and take their own full dot products.
      */
     @Override
     public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
                                   double[] lanes) {
         int bound = n - (n & 7);
         for (int k = 0; k < bound; k++) {
-            int col = ao + SymmetricPacking.column(k);
+            int col = ao + SymmetricPacking.column(k, n);
             int g = k & ~7;
-            int l = k & 7;
-            // rows g..k of the last group are output k's; the loads run on to row g + 7, 7 - l numbers past column k,
-            // still inside the matrix: k < bound leaves at least 7 - l columns after it
-            VectorMask<Double> ownLo = S.indexInRange(0, l + 1);
-            VectorMask<Double> ownHi = S.indexInRange(L, l + 1);
             for (int c = 0; c < r; c++) {
                 int xc = xo + c * n;
                 int parked = c * 8 * n;
-                int lane = parked + l * n;
+                int lane = parked + (k & 7) * n;
                 DoubleVector xk = DoubleVector.broadcast(S, x[xc + k]);
                 DoubleVector lo = DoubleVector.zero(S);
                 DoubleVector hi = DoubleVector.zero(S);
-                int j = 0;
-                for (; j < g; j += 8) {
+                for (int j = 0; j < g; j += 8) {
                     DoubleVector a0 = DoubleVector.fromArray(S, a, col + j);
                     DoubleVector a1 = DoubleVector.fromArray(S, a, col + j + L);
                     lo = a0.fma(DoubleVector.fromArray(S, x, xc + j), lo);
@@ -378,14 +372,9 @@ final class VectorKernels implements KernelSet {
                     a0.fma(xk, DoubleVector.fromArray(S, lanes, lane + j)).intoArray(lanes, lane + j);
                     a1.fma(xk, DoubleVector.fromArray(S, lanes, lane + j + L)).intoArray(lanes, lane + j + L);
                 }
-                DoubleVector a0 = DoubleVector.fromArray(S, a, col + g);
-                DoubleVector a1 = DoubleVector.fromArray(S, a, col + g + L);
-                lo = lo.blend(a0.fma(DoubleVector.fromArray(S, x, xc + g), lo), ownLo);
-                hi = hi.blend(a1.fma(DoubleVector.fromArray(S, x, xc + g + L), hi), ownHi);
-                // rows g..k-1 continue their outputs' lanes; what lands on rows k..g+7 is overwritten when those
-                // outputs park their own lanes (output k's right below)
-                a0.fma(xk, DoubleVector.fromArray(S, lanes, lane + g)).intoArray(lanes, lane + g);
-                a1.fma(xk, DoubleVector.fromArray(S, lanes, lane + g + L)).intoArray(lanes, lane + g + L);
+                // the column's own block: its terms only
+                lo = DoubleVector.fromArray(S, a, col + g).fma(DoubleVector.fromArray(S, x, xc + g), lo);
+                hi = DoubleVector.fromArray(S, a, col + g + L).fma(DoubleVector.fromArray(S, x, xc + g + L), hi);
                 int own = parked + k;
                 lanes[own] = lo.lane(0);
                 lanes[own + n] = lo.lane(1);
@@ -413,11 +402,11 @@ final class VectorKernels implements KernelSet {
             }
         }
         for (int k = bound; k < n; k++) {
-            // the last n mod 8 columns: tail terms of every output above, then output k's own dot product
-            int col = ao + SymmetricPacking.column(k);
+            // the last n mod 8 columns, stored whole: tail terms of the outputs of full groups, then their own sums
+            int col = ao + SymmetricPacking.column(k, n);
             for (int c = 0; c < r; c++) {
-                axpy(x[xo + k + c * n], a, col, out, oo + c * n, k);
-                out[oo + k + c * n] = dot(a, col, x, xo + c * n, k + 1);
+                axpy(x[xo + k + c * n], a, col, out, oo + c * n, bound);
+                out[oo + k + c * n] = dot(a, col, x, xo + c * n, n);
             }
         }
     }

@@ -16,7 +16,8 @@ import org.riemopt.linalg.SymmetricPacking;
  * {@code m·rows·cols} numbers, each {@code Aᵢ} column-major. The array is therefore the {@code m x (rows·cols)}
  * matrix acting on {@code vec(X)} (column-major, the convention of Manopt and numpy's {@code order='F'}), stored
  * row by row: exactly the layout of such a matrix in a C-order {@code .npy} file. When every {@code Aᵢ} is exactly
- * symmetric, each is kept packed instead ({@link SymmetricPacking}: its upper triangle, {@code n(n+1)/2} numbers), so
+ * symmetric, each is kept packed instead ({@link SymmetricPacking}: its upper triangle with whole 8 x 8 diagonal
+ * blocks, about {@code n²/2} numbers), so
  * the operator holds, and a pass reads, about half the bytes.
  *
  * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} computes, for each
@@ -54,7 +55,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
     /** Every {@code Aᵢ} full ({@code rows·cols} numbers), or, when symmetric, packed. */
     private final double[] data;
     private final boolean symmetric;
-    /** The numbers stored per measurement: {@code rows·cols}, or {@code n(n+1)/2} packed. */
+    /** The numbers stored per measurement: {@code rows·cols}, or {@link SymmetricPacking#length} packed. */
     private final int stride;
 
     private DenseMeasurementOperator(int size, int rows, int cols, double[] data, boolean symmetric) {
@@ -136,7 +137,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
     /**
      * A symmetric operator over an array of packed matrices ({@link SymmetricPacking}): {@code Aᵢ}'s upper triangle
-     * from {@code i·n(n+1)/2}. The array is taken over, not copied, so a generator can fill it in place.
+     * from {@code i·SymmetricPacking.length(n)}. The array is taken over, not copied, so a generator can fill it in place.
      *
      * @throws IllegalArgumentException if the length does not match or an entry is not finite
      */
@@ -155,7 +156,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         return checkedLength(size, (long) rows * cols, rows + "x" + cols + " matrices");
     }
 
-    /** {@code m·n(n+1)/2}, the length of {@code m} packed symmetric matrices, or an error if it does not fit an array. */
+    /** The length of {@code m} packed symmetric {@code n x n} matrices, or an error if it does not fit an array. */
     public static int checkedPackedSize(int size, int n) {
         return checkedLength(size, SymmetricPacking.length(n), "packed symmetric " + n + "x" + n + " matrices");
     }

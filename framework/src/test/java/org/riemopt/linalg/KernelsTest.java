@@ -169,16 +169,32 @@ class KernelsTest {
     }
 
     @Test
-    void packingMapsEveryEntryOnce() {
-        double[] full = {1, 2, 3, 2, 4, 5, 3, 5, 6};
-        double[] packed = new double[(int) SymmetricPacking.length(3)];
-        SymmetricPacking.pack(full, 0, 3, packed, 0);
-        assertArrayEquals(new double[] {1, 2, 4, 3, 5, 6}, packed);
-        assertEquals(5, packed[SymmetricPacking.index(2, 1)], 0.0);
-        assertEquals(5, packed[SymmetricPacking.index(1, 2)], 0.0);
-        assertEquals(true, SymmetricPacking.isSymmetric(full, 0, 3));
+    void packingKeepsEveryEntryInItsDocumentedPlace() {
+        Random random = new Random(9);
+        for (int n : new int[] {1, 3, 8, 9, 17, 100}) {
+            double[] full = random.doubles((long) n * n).toArray();
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < k; j++) {
+                    full[k + j * n] = full[j + k * n];
+                }
+            }
+            double[] packed = new double[(int) SymmetricPacking.length(n)];
+            SymmetricPacking.pack(full, 0, n, packed, 0);
+            int stored = 0;
+            for (int k = 0; k < n; k++) {
+                assertEquals(stored, SymmetricPacking.column(k, n), "column " + k + ", n = " + n);
+                stored += SymmetricPacking.height(k, n);
+                for (int j = 0; j < n; j++) {
+                    assertEquals(full[j + k * n], packed[SymmetricPacking.index(j, k, n)], 0.0);
+                }
+            }
+            assertEquals(stored, SymmetricPacking.length(n), "n = " + n);
+        }
+        assertEquals(5392, SymmetricPacking.length(100));
+        double[] full = {1, 2, 2, 4};
+        assertEquals(true, SymmetricPacking.isSymmetric(full, 0, 2));
         full[1] = 2.5;
-        assertEquals(false, SymmetricPacking.isSymmetric(full, 0, 3));
+        assertEquals(false, SymmetricPacking.isSymmetric(full, 0, 2));
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.linalg.Kernels;
+import org.riemopt.linalg.SymmetricPacking;
 import org.riemopt.testing.OperatorContract;
 
 /** The contract on small and large (parallel) operators, symmetric or not, plus the dense operator's own promises. */
@@ -145,7 +146,7 @@ class DenseMeasurementOperatorTest {
         DenseMeasurementOperator wrapped = DenseMeasurementOperator.wrap(m, n, n, full);
         assertTrue(op.isSymmetric());
         assertTrue(wrapped.isSymmetric());
-        assertEquals(8L * m * n * (n + 1) / 2, op.dataBytes());
+        assertEquals(8 * m * SymmetricPacking.length(n), op.dataBytes());
         assertEquals(op.dataBytes(), wrapped.dataBytes());
         DenseMatrix x = DenseMatrix.gaussian(n, r, random);
         FactorJacobian j = op.linearize(x, x, x, (i, value) -> value * value);
@@ -166,7 +167,7 @@ class DenseMeasurementOperatorTest {
         assertFalse(DenseMeasurementOperator.wrap(1, 2, 2, new double[] {1, 2, 2.5, 3}).isSymmetric());
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class, () ->
                 DenseMeasurementOperator.wrapPacked(2, 3, new double[11]));
-        assertTrue(length.getMessage().contains("needs 12 numbers, got 11"), length.getMessage());
+        assertTrue(length.getMessage().contains("needs 18 numbers, got 11"), length.getMessage());
     }
 
     @Test

@@ -68,9 +68,10 @@ public final class GaussianOperatorProvider implements OperatorProvider {
     }
 
     /**
-     * Generated straight into the packed triangles the operator keeps: {@code G_jk} above the diagonal waits in its
-     * slot until {@code G_kj} is drawn (row {@code k} comes later), and the slot then takes
-     * {@code (G_jk + G_kj)·(1/(2√m))}. The same numbers as symmetrizing a full {@code Gᵢ}, without ever holding it.
+     * Generated straight into the packed matrices the operator keeps: {@code G_jk} above the diagonal waits in its
+     * slot until {@code G_kj} is drawn (row {@code k} comes later), and the slot (with its mirror, where the packing
+     * keeps both) then takes {@code (G_jk + G_kj)·(1/(2√m))}. The same numbers as symmetrizing a full {@code Gᵢ},
+     * without ever holding it.
      */
     private static MeasurementOperator symmetric(int m, int n, double scale, Context context) {
         int stride = (int) SymmetricPacking.length(n);
@@ -81,11 +82,13 @@ public final class GaussianOperatorProvider implements OperatorProvider {
             for (int j = 0; j < n; j++) {
                 for (int k = 0; k < n; k++) {
                     double g = context.random().nextGaussian();
-                    int slot = base + SymmetricPacking.index(j, k);
+                    int upper = base + SymmetricPacking.index(Math.min(j, k), Math.max(j, k), n);
                     if (k > j) {
-                        packed[slot] = g;
+                        packed[upper] = g;
                     } else {
-                        packed[slot] = ((k == j ? g : packed[slot]) + g) * half;
+                        double v = ((k == j ? g : packed[upper]) + g) * half;
+                        packed[upper] = v;
+                        packed[base + SymmetricPacking.index(j, k, n)] = v;
                     }
                 }
             }
