@@ -57,6 +57,7 @@ class SpecSizesTest {
         "size-psd-fixed-rank-rows.yaml         | manifold.rows         | 160.0 GB",
         "size-factors-rows.yaml                | manifold.rows         | 160.0 GB",
         "size-gaussian-measurements.yaml       | operator.measurements | 1.6 TB",
+        "size-gaussian-symmetric.yaml         | operator.measurements | 1.3 TB",
         "size-phase-retrieval-measurements.yaml| operator.measurements | 160.0 GB",
         "size-completion-count.yaml            | operator.count        | 48.0 GB",
         "size-completion-fraction.yaml         | operator.fraction     | 240.0 GB",

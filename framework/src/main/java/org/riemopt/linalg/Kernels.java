@@ -109,6 +109,23 @@ public final class Kernels {
     }
 
     /**
+     * {@code out = A·X} for the symmetric {@code n x n} matrix {@code A} packed at {@code ao} ({@link SymmetricPacking})
+     * and {@code X} column-major {@code n x r} at {@code xo}; {@code out} column-major {@code n x r} at {@code oo}. Each
+     * entry has the bits of {@link #transposeMultiply} on the unpacked matrix (dot products of its full columns), while
+     * every stored number is read once. Read: a, x. Written: out, and {@code scratch} (at least
+     * {@link #symmetricMultiplyScratch} numbers, contents irrelevant).
+     */
+    public static void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
+                                         double[] scratch) {
+        FUSED.symmetricMultiply(a, ao, n, x, xo, r, out, oo, scratch);
+    }
+
+    /** The scratch numbers {@link #symmetricMultiply} needs for an {@code n x n} matrix and {@code r} columns. */
+    public static int symmetricMultiplyScratch(int n, int r) {
+        return 8 * n * r;
+    }
+
+    /**
      * {@code out[k] = fma(w[i], blocks[i·n + k], out[k])} for {@code i = from, ..., to - 1} in order and
      * {@code lo <= k < hi}: the weighted sum of blocks restricted to a range of entries, so that disjoint ranges can
      * run in parallel without changing any bit. Read: w, blocks. Written: out.

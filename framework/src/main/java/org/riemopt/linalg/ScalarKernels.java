@@ -73,6 +73,20 @@ final class ScalarKernels implements KernelSet {
         }
     }
 
+    /** Gathers each full column of {@code A} into {@code scratch}, then takes its dot products: the reference order. */
+    @Override
+    public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
+                                  double[] scratch) {
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                scratch[j] = a[ao + SymmetricPacking.index(j, k, n)];
+            }
+            for (int c = 0; c < r; c++) {
+                out[oo + k + c * n] = dot(scratch, 0, x, xo + c * n, n);
+            }
+        }
+    }
+
     @Override
     public void weightedSum(double[] w, int from, int to, double[] blocks, int n, int lo, int hi, double[] out) {
         int i = from;

@@ -340,6 +340,77 @@ final class VectorKernels implements KernelSet {
         out[o + 2 * stride] = s2;
     }
 
+    /**
+     * Each stored number {@code A[j, k]} above {@code k}'s own block is term {@code j} of output {@code k}'s dot
+     * product and term {@code k} of output {@code j}'s; columns go in order, so both chains get their terms in the
+     * order of the full column's dot product. Output {@code k}'s lane sums over its stored column (rows up to the end
+     * of its block: every term from rows in or above its block) run in registers, then are parked in
+     * {@code lanes[(c·8 + l)·n + k]}, where every later column {@code k'} continues lane {@code k' mod 8} of the
+     * outputs of earlier blocks by an axpy in the same sweep. After the last full group of eight columns the parked
+     * lanes are combined, four outputs per vector, and the last {@code n mod 8} columns (stored whole) add their
+     * terms to the combined sums in order and take their own full dot products.
+     */
+    @Override
+    public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
+                                  double[] lanes) {
+        int bound = n - (n & 7);
+        for (int k = 0; k < bound; k++) {
+            int col = ao + SymmetricPacking.column(k, n);
+            int g = k & ~7;
+            for (int c = 0; c < r; c++) {
+                int xc = xo + c * n;
+                int parked = c * 8 * n;
+                int lane = parked + (k & 7) * n;
+                DoubleVector xk = DoubleVector.broadcast(S, x[xc + k]);
+                DoubleVector lo = DoubleVector.zero(S);
+                DoubleVector hi = DoubleVector.zero(S);
+                for (int j = 0; j < g; j += 8) {
+                    DoubleVector a0 = DoubleVector.fromArray(S, a, col + j);
+                    DoubleVector a1 = DoubleVector.fromArray(S, a, col + j + L);
+                    lo = a0.fma(DoubleVector.fromArray(S, x, xc + j), lo);
+                    hi = a1.fma(DoubleVector.fromArray(S, x, xc + j + L), hi);
+                    a0.fma(xk, DoubleVector.fromArray(S, lanes, lane + j)).intoArray(lanes, lane + j);
+                    a1.fma(xk, DoubleVector.fromArray(S, lanes, lane + j + L)).intoArray(lanes, lane + j + L);
+                }
+                // the column's own block: its terms only
+                lo = DoubleVector.fromArray(S, a, col + g).fma(DoubleVector.fromArray(S, x, xc + g), lo);
+                hi = DoubleVector.fromArray(S, a, col + g + L).fma(DoubleVector.fromArray(S, x, xc + g + L), hi);
+                int own = parked + k;
+                lanes[own] = lo.lane(0);
+                lanes[own + n] = lo.lane(1);
+                lanes[own + 2 * n] = lo.lane(2);
+                lanes[own + 3 * n] = lo.lane(3);
+                lanes[own + 4 * n] = hi.lane(0);
+                lanes[own + 5 * n] = hi.lane(1);
+                lanes[own + 6 * n] = hi.lane(2);
+                lanes[own + 7 * n] = hi.lane(3);
+            }
+        }
+        for (int c = 0; c < r; c++) {
+            // combine(lo, hi) of each output, four outputs per vector: ((s0+s4)+(s1+s5)) + ((s2+s6)+(s3+s7))
+            int p = c * 8 * n;
+            for (int j = 0; j < bound; j += L) {
+                DoubleVector t0 = DoubleVector.fromArray(S, lanes, p + j)
+                        .add(DoubleVector.fromArray(S, lanes, p + 4 * n + j));
+                DoubleVector t1 = DoubleVector.fromArray(S, lanes, p + n + j)
+                        .add(DoubleVector.fromArray(S, lanes, p + 5 * n + j));
+                DoubleVector t2 = DoubleVector.fromArray(S, lanes, p + 2 * n + j)
+                        .add(DoubleVector.fromArray(S, lanes, p + 6 * n + j));
+                DoubleVector t3 = DoubleVector.fromArray(S, lanes, p + 3 * n + j)
+                        .add(DoubleVector.fromArray(S, lanes, p + 7 * n + j));
+                t0.add(t1).add(t2.add(t3)).intoArray(out, oo + c * n + j);
+            }
+        }
+        for (int k = bound; k < n; k++) {
+            // the last n mod 8 columns, stored whole: tail terms of the outputs of full groups, then their own sums
+            int col = ao + SymmetricPacking.column(k, n);
+            for (int c = 0; c < r; c++) {
+                axpy(x[xo + k + c * n], a, col, out, oo + c * n, bound);
+                out[oo + k + c * n] = dot(a, col, x, xo + c * n, n);
+            }
+        }
+    }
+
     @Override
     public void weightedSum(double[] w, int from, int to, double[] blocks, int n, int lo, int hi, double[] out) {
         int vhi = lo + S.loopBound(hi - lo);

@@ -9,19 +9,24 @@ import java.util.stream.IntStream;
 import org.riemopt.linalg.AmbientMatrix;
 import org.riemopt.linalg.DenseMatrix;
 import org.riemopt.linalg.Kernels;
+import org.riemopt.linalg.SymmetricPacking;
 
 /**
  * A dense sensing operator: {@code m} explicit measurement matrices {@code Aᵢ}, stored contiguously in one array of
  * {@code m·rows·cols} numbers, each {@code Aᵢ} column-major. The array is therefore the {@code m x (rows·cols)}
  * matrix acting on {@code vec(X)} (column-major, the convention of Manopt and numpy's {@code order='F'}), stored
- * row by row: exactly the layout of such a matrix in a C-order {@code .npy} file.
+ * row by row: exactly the layout of such a matrix in a C-order {@code .npy} file. When every {@code Aᵢ} is exactly
+ * symmetric, each is kept packed instead ({@link SymmetricPacking}: its upper triangle with whole 8 x 8 diagonal
+ * blocks, about {@code n²/2} numbers), so
+ * the operator holds, and a pass reads, about half the bytes.
  *
  * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} computes, for each
  * {@code Aᵢ} while it streams in, {@code AᵢV} (fused axpys of its columns, four per sweep of the output) and
  * {@code AᵢᵀU} (dot products of its columns with two or three factor columns per sweep), then adds {@code wᵢAᵢ} to the
  * adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, four measurements per sweep of the partial sum, so a
  * new point costs one pass from memory, not two. When every {@code Aᵢ} is symmetric and {@code U == V} (the
- * {@code XXᵀ} lift) only {@code AᵢᵀU = AᵢV} is computed and kept. The kernels are {@link Kernels}' fused ones (the
+ * {@code XXᵀ} lift) only {@code AᵢᵀU = AᵢV} is computed and kept, straight from the packed triangle; other factors
+ * unpack {@code Aᵢ} into a per-thread block first. The kernels are {@link Kernels}' fused ones (the
  * Vector API when the JVM has it, plain Java otherwise, the same bits). Large operators are split over the common
  * fork-join pool by measurement in a fixed number of chunks; large Hessian-vector products by measurement (pushes)
  * or by entry of the result (pulls), so no result depends on the number of threads.
@@ -47,28 +52,23 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
     private final int size;
     private final int rows;
     private final int cols;
+    /** Every {@code Aᵢ} full ({@code rows·cols} numbers), or, when symmetric, packed. */
     private final double[] data;
     private final boolean symmetric;
+    /** The numbers stored per measurement: {@code rows·cols}, or {@link SymmetricPacking#length} packed. */
+    private final int stride;
 
-    private DenseMeasurementOperator(int size, int rows, int cols, double[] data) {
-        this.size = size;
-        this.rows = rows;
-        this.cols = cols;
-        this.data = data;
-        this.symmetric = rows == cols && allSymmetric();
-    }
-
-    /** An operator whose symmetry is already known (a selection of a known operator's blocks). */
     private DenseMeasurementOperator(int size, int rows, int cols, double[] data, boolean symmetric) {
         this.size = size;
         this.rows = rows;
         this.cols = cols;
         this.data = data;
         this.symmetric = symmetric;
+        this.stride = data.length / size;
     }
 
     /**
-     * An operator from its measurement matrices, all of the same shape.
+     * An operator from its measurement matrices, all of the same shape; packed if they are all exactly symmetric.
      *
      * @throws IllegalArgumentException if the list is empty, the shapes differ or an entry is not finite
      */
@@ -78,8 +78,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         }
         int rows = matrices.get(0).rows();
         int cols = matrices.get(0).cols();
-        double[] data = new double[checkedSize(matrices.size(), rows, cols)];
-        int block = rows * cols;
+        boolean symmetric = rows == cols;
         for (int i = 0; i < matrices.size(); i++) {
             DenseMatrix a = matrices.get(i);
             if (a.rows() != rows || a.cols() != cols) {
@@ -89,15 +88,28 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             if (!a.isFinite()) {
                 throw new IllegalArgumentException("measurement matrix " + i + " has a non-finite entry");
             }
-            System.arraycopy(a.data(), 0, data, i * block, block);
+            symmetric = symmetric && SymmetricPacking.isSymmetric(a.data(), 0, rows);
         }
-        return new DenseMeasurementOperator(matrices.size(), rows, cols, data);
+        int m = matrices.size();
+        double[] data = new double[symmetric ? checkedPackedSize(m, rows) : checkedSize(m, rows, cols)];
+        int stride = data.length / m;
+        for (int i = 0; i < m; i++) {
+            if (symmetric) {
+                SymmetricPacking.pack(matrices.get(i).data(), 0, rows, data, i * stride);
+            } else {
+                System.arraycopy(matrices.get(i).data(), 0, data, i * stride, stride);
+            }
+        }
+        return new DenseMeasurementOperator(m, rows, cols, data, symmetric);
     }
 
     /**
      * An operator over an array already in this class's layout: row {@code i} of the {@code m x (rows·cols)} matrix
      * acting on {@code vec(X)}, i.e. {@code data[i·rows·cols + j + k·rows] = (Aᵢ)_{jk}}. The array is taken over, not
-     * copied (a generator or a file reader fills it in place, so the operator is never held twice).
+     * copied (a generator or a file reader fills it in place, so the operator is never held twice) unless every
+     * {@code Aᵢ} is exactly symmetric: then the matrices are packed within the array and the operator keeps a copy
+     * of the packed half, so for a moment 1.5 times the full operator is in memory (a generator of symmetric
+     * matrices avoids that with {@link #wrapPacked}).
      *
      * @throws IllegalArgumentException if the length does not match or an entry is not finite
      */
@@ -106,24 +118,65 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             throw new IllegalArgumentException("a dense operator of " + size + " measurements of " + rows + "x" + cols
                     + " matrices needs " + (long) size * rows * cols + " numbers, got " + data.length);
         }
-        for (int k = 0; k < data.length; k++) {
-            if (!Double.isFinite(data[k])) {
-                throw new IllegalArgumentException("measurement matrix " + k / (rows * cols) + " has a non-finite "
-                        + "entry (" + data[k] + ")");
-            }
+        requireFinite(data, rows * cols);
+        int block = rows * cols;
+        boolean symmetric = rows == cols;
+        for (int i = 0; symmetric && i < size; i++) {
+            symmetric = SymmetricPacking.isSymmetric(data, i * block, rows);
         }
-        return new DenseMeasurementOperator(size, rows, cols, data);
+        if (!symmetric) {
+            return new DenseMeasurementOperator(size, rows, cols, data, false);
+        }
+        int packed = (int) SymmetricPacking.length(rows);
+        for (int i = 0; i < size; i++) {
+            // in place: each matrix lands at or before where it was read (SymmetricPacking.pack)
+            SymmetricPacking.pack(data, i * block, rows, data, i * packed);
+        }
+        return new DenseMeasurementOperator(size, rows, cols, Arrays.copyOf(data, size * packed), true);
+    }
+
+    /**
+     * A symmetric operator over an array of packed matrices ({@link SymmetricPacking}): {@code Aᵢ}'s upper triangle
+     * from {@code i·SymmetricPacking.length(n)}. The array is taken over, not copied, so a generator can fill it in place.
+     *
+     * @throws IllegalArgumentException if the length does not match or an entry is not finite
+     */
+    public static DenseMeasurementOperator wrapPacked(int size, int n, double[] packed) {
+        if (size < 1 || n < 1 || packed.length != checkedPackedSize(size, n)) {
+            throw new IllegalArgumentException("a packed symmetric operator of " + size + " measurements of " + n
+                    + "x" + n + " matrices needs " + size * SymmetricPacking.length(n) + " numbers, got "
+                    + packed.length);
+        }
+        requireFinite(packed, packed.length / size);
+        return new DenseMeasurementOperator(size, n, n, packed, true);
     }
 
     /** {@code m·rows·cols} as an array length, or an error if it does not fit one Java array. */
     public static int checkedSize(int size, int rows, int cols) {
-        long total = (long) size * rows * cols;
+        return checkedLength(size, (long) rows * cols, rows + "x" + cols + " matrices");
+    }
+
+    /** The length of {@code m} packed symmetric {@code n x n} matrices, or an error if it does not fit an array. */
+    public static int checkedPackedSize(int size, int n) {
+        return checkedLength(size, SymmetricPacking.length(n), "packed symmetric " + n + "x" + n + " matrices");
+    }
+
+    private static int checkedLength(int size, long perMeasurement, String what) {
+        long total = size * perMeasurement;
         if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a dense operator of " + size + " measurements of " + rows + "x" + cols
-                    + " matrices has " + total + " numbers, more than one Java array holds (" + (Integer.MAX_VALUE - 8)
-                    + ")");
+            throw new IllegalArgumentException("a dense operator of " + size + " measurements of " + what + " has "
+                    + total + " numbers, more than one Java array holds (" + (Integer.MAX_VALUE - 8) + ")");
         }
         return (int) total;
+    }
+
+    private static void requireFinite(double[] data, int perMeasurement) {
+        for (int k = 0; k < data.length; k++) {
+            if (!Double.isFinite(data[k])) {
+                throw new IllegalArgumentException("measurement matrix " + k / perMeasurement + " has a non-finite "
+                        + "entry (" + data[k] + ")");
+            }
+        }
     }
 
     @Override
@@ -155,7 +208,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         return (double) size * rank * (symmetric ? rows : (double) rows + cols);
     }
 
-    /** Whether every measurement matrix is exactly symmetric. */
+    /** Whether every measurement matrix is exactly symmetric (and so kept packed). */
     public boolean isSymmetric() {
         return symmetric;
     }
@@ -170,23 +223,31 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
     /** Measurement matrix {@code i} (a copy). */
     public DenseMatrix matrix(int i) {
-        int block = rows * cols;
-        return DenseMatrix.wrap(rows, cols, Arrays.copyOfRange(data, i * block, (i + 1) * block));
+        if (symmetric) {
+            double[] full = new double[rows * cols];
+            SymmetricPacking.unpack(data, i * stride, rows, full, 0);
+            return DenseMatrix.wrap(rows, cols, full);
+        }
+        return DenseMatrix.wrap(rows, cols, Arrays.copyOfRange(data, i * stride, (i + 1) * stride));
     }
 
-    /** The selected blocks {@code Aᵢ}, copied: {@code O(|measurements|·rows·cols)}. */
+    /** The selected blocks {@code Aᵢ}, copied (packed if they are): {@code O(|measurements|·rows·cols)}. */
     @Override
     public DenseMeasurementOperator select(int[] measurements) {
         requireSelection(measurements);
-        int block = rows * cols;
-        double[] selected = new double[checkedSize(measurements.length, rows, cols)];
+        double[] selected = new double[Math.multiplyExact(measurements.length, stride)];
         for (int k = 0; k < measurements.length; k++) {
-            System.arraycopy(data, measurements[k] * block, selected, k * block, block);
+            System.arraycopy(data, measurements[k] * stride, selected, k * stride, stride);
         }
         // Blocks of a symmetric operator are symmetric; otherwise the general kernels are right for any blocks.
         return new DenseMeasurementOperator(measurements.length, rows, cols, selected, symmetric);
     }
 
+    /**
+     * {@code ⟨Aᵢ, X⟩} as the dot product of {@code vec(Aᵢ)} and {@code vec(X)}, whatever the storage: a packed
+     * {@code Aᵢ} is unpacked into a per-thread block first, so the values (and the measurements {@code b} of a truth)
+     * have the same bits either way.
+     */
     @Override
     public double[] apply(AmbientMatrix x) {
         DenseMatrix dense = x.toDense();
@@ -194,7 +255,16 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         double[] xd = dense.data();
         double[] out = new double[size];
         int block = rows * cols;
-        forEachMeasurement(i -> out[i] = Kernels.fusedDot(data, i * block, xd, 0, block));
+        if (symmetric) {
+            ThreadLocal<double[]> full = ThreadLocal.withInitial(() -> new double[block]);
+            forEachMeasurement(i -> {
+                double[] a = full.get();
+                SymmetricPacking.unpack(data, i * stride, rows, a, 0);
+                out[i] = Kernels.fusedDot(a, 0, xd, 0, block);
+            });
+        } else {
+            forEachMeasurement(i -> out[i] = Kernels.fusedDot(data, i * stride, xd, 0, block));
+        }
         return out;
     }
 
@@ -234,12 +304,12 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
      * {@code Σ wᵢAᵢ} in one pass, with {@code wᵢ = weightOf(i)} evaluated just before {@code Aᵢ} is added (so it
      * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial, four measurements per sweep of
      * it (their blocks are still in L2), each entry a fused chain over the measurements in order; the partials are
-     * added in chunk order. A symmetric operator's sum is symmetric: one triangle is accumulated and mirrored.
+     * added in chunk order. A symmetric operator's sum is symmetric: its packed triangle is accumulated, then
+     * unpacked.
      */
     private DenseMatrix weightedSum(IntToDoubleFunction weightOf) {
-        int block = rows * cols;
         int chunks = chunkCount();
-        double[][] partial = new double[chunks][block];
+        double[][] partial = new double[chunks][stride];
         double[] w = new double[size];
         IntStream.range(0, chunks).parallel().forEach(c -> {
             int end = chunkStart(c + 1, chunks);
@@ -253,29 +323,18 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
                 if (!any) {
                     continue;
                 }
-                if (symmetric) {
-                    // the sum is symmetric: its lower triangle only (half the cache traffic), mirrored below
-                    for (int j = 0; j < rows; j++) {
-                        Kernels.weightedSum(w, i, to, data, block, j * rows + j, (j + 1) * rows, partial[c]);
-                    }
-                } else {
-                    Kernels.weightedSum(w, i, to, data, block, 0, block, partial[c]);
-                }
+                Kernels.weightedSum(w, i, to, data, stride, 0, stride, partial[c]);
             }
         });
-        if (symmetric) {
-            for (double[] p : partial) {
-                for (int j = 0; j < rows; j++) {
-                    for (int k = j + 1; k < cols; k++) {
-                        p[j + k * rows] = p[k + j * rows];
-                    }
-                }
-            }
-        }
         for (int c = 1; c < partial.length; c++) {
-            Kernels.axpy(1, partial[c], 0, partial[0], 0, block);
+            Kernels.axpy(1, partial[c], 0, partial[0], 0, stride);
         }
-        return DenseMatrix.wrap(rows, cols, partial[0]);
+        if (!symmetric) {
+            return DenseMatrix.wrap(rows, cols, partial[0]);
+        }
+        double[] full = new double[rows * cols];
+        SymmetricPacking.unpack(partial[0], 0, rows, full, 0);
+        return DenseMatrix.wrap(rows, cols, full);
     }
 
     /** The product kernels of {@link #linearize} for one measurement at a time. */
@@ -285,6 +344,8 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         private final double[] vd;
         private final double[] left;
         private final double[] right;
+        /** Per thread: the symmetric product's parked lanes, or one unpacked {@code Aᵢ} for distinct factors. */
+        private final ThreadLocal<double[]> scratch;
 
         Products(DenseMatrix u, DenseMatrix v, double[] left, double[] right) {
             this.r = u.cols();
@@ -292,24 +353,31 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             this.vd = v.data();
             this.left = left;
             this.right = right;
+            int scratchLength = left == right ? Kernels.symmetricMultiplyScratch(rows, r) : rows * cols;
+            this.scratch = symmetric ? ThreadLocal.withInitial(() -> new double[scratchLength]) : null;
         }
 
         void compute(int i) {
-            int aBase = i * rows * cols;
             int leftBase = i * rows * r;
-            // AᵢV as axpys of the columns of Aᵢ (four per sweep of the output, fused multiply-adds in column order):
-            // no reductions, so the Vector API runs it at full width and the scalar path in the same order.
             if (left == right) {
-                // Aᵢ = Aᵢᵀ and U = V: AᵢV = AᵢᵀU, so half the work, by dot products of the columns of Aᵢ with those
-                // of U (the order the reference runs of Manopt were matched with; see docs/performance.md).
-                Kernels.transposeMultiply(data, aBase, rows, cols, ud, 0, r, left, leftBase, rows);
+                // Aᵢ = Aᵢᵀ and U = V: AᵢV = AᵢᵀU, so half the work, with the bits of dot products of the full
+                // columns of Aᵢ with those of U (the order the reference runs of Manopt were matched with; see
+                // docs/performance.md), from the packed triangle read once.
+                Kernels.symmetricMultiply(data, i * stride, rows, ud, 0, r, left, leftBase, scratch.get());
                 return;
+            }
+            double[] a = data;
+            int aBase = i * stride;
+            if (symmetric) {
+                a = scratch.get();
+                aBase = 0;
+                SymmetricPacking.unpack(data, i * stride, rows, a, 0);
             }
             // AᵢV as axpys of the columns of Aᵢ (four per sweep of the output, fused multiply-adds in column order):
             // no reductions, so the Vector API runs it at full width and the scalar path in the same order.
-            Kernels.multiply(data, aBase, rows, cols, vd, 0, r, left, leftBase);
+            Kernels.multiply(a, aBase, rows, cols, vd, 0, r, left, leftBase);
             // AᵢᵀU: dot products of the columns of Aᵢ with those of U, two factor columns per sweep.
-            Kernels.transposeMultiply(data, aBase, rows, cols, ud, 0, r, right, i * cols * r, cols);
+            Kernels.transposeMultiply(a, aBase, rows, cols, ud, 0, r, right, i * cols * r, cols);
         }
     }
 
@@ -428,20 +496,6 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
     private int chunkStart(int c, int chunks) {
         return (int) ((long) size * c / chunks);
-    }
-
-    private boolean allSymmetric() {
-        int block = rows * cols;
-        for (int i = 0; i < size; i++) {
-            for (int j = 0; j < rows; j++) {
-                for (int k = j + 1; k < cols; k++) {
-                    if (data[i * block + j + k * rows] != data[i * block + k + j * rows]) {
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
     }
 
     private static void requireShape(DenseMatrix x, int rows, int cols, String where) {

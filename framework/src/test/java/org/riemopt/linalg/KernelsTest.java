@@ -128,6 +128,75 @@ class KernelsTest {
         }
     }
 
+    /**
+     * The packed symmetric product has the bits of the dot products of the full columns ({@code transposeMultiply} on
+     * the unpacked matrix), in both implementations, on every size around the eight-lane groups, with the packed
+     * matrix at the very end of its array (the vector kernel's loads must stay inside it).
+     */
+    @Test
+    void packedSymmetricProductIsBitIdenticalToTheFullOne() {
+        Random random = new Random(8);
+        boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
+                && VectorKernels.supported();
+        KernelSet scalar = new ScalarKernels();
+        for (int n : new int[] {1, 2, 5, 7, 8, 9, 15, 16, 17, 23, 24, 31, 33, 100}) {
+            double[] full = random.doubles((long) n * n).toArray();
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < k; j++) {
+                    full[k + j * n] = full[j + k * n];
+                }
+            }
+            double[] packed = new double[3 + (int) SymmetricPacking.length(n)];
+            SymmetricPacking.pack(full, 0, n, packed, 3);
+            double[] unpacked = new double[n * n];
+            SymmetricPacking.unpack(packed, 3, n, unpacked, 0);
+            assertArrayEquals(full, unpacked, "unpack(pack), n = " + n);
+            for (int r = 1; r <= 4; r++) {
+                double[] x = random.doubles(n * r + 2).toArray();
+                double[] expected = new double[n * r + 1];
+                scalar.transposeMultiply(full, 0, n, n, x, 2, r, expected, 1, n);
+                double[] scratch = new double[Kernels.symmetricMultiplyScratch(n, r)];
+                double[] s = new double[n * r + 1];
+                scalar.symmetricMultiply(packed, 3, n, x, 2, r, s, 1, scratch);
+                assertArrayEquals(expected, s, "scalar, n = " + n + ", r = " + r);
+                if (vectorApi) {
+                    double[] v = new double[n * r + 1];
+                    new VectorKernels().symmetricMultiply(packed, 3, n, x, 2, r, v, 1, scratch);
+                    assertArrayEquals(expected, v, "vector, n = " + n + ", r = " + r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void packingKeepsEveryEntryInItsDocumentedPlace() {
+        Random random = new Random(9);
+        for (int n : new int[] {1, 3, 8, 9, 17, 100}) {
+            double[] full = random.doubles((long) n * n).toArray();
+            for (int k = 0; k < n; k++) {
+                for (int j = 0; j < k; j++) {
+                    full[k + j * n] = full[j + k * n];
+                }
+            }
+            double[] packed = new double[(int) SymmetricPacking.length(n)];
+            SymmetricPacking.pack(full, 0, n, packed, 0);
+            int stored = 0;
+            for (int k = 0; k < n; k++) {
+                assertEquals(stored, SymmetricPacking.column(k, n), "column " + k + ", n = " + n);
+                stored += SymmetricPacking.height(k, n);
+                for (int j = 0; j < n; j++) {
+                    assertEquals(full[j + k * n], packed[SymmetricPacking.index(j, k, n)], 0.0);
+                }
+            }
+            assertEquals(stored, SymmetricPacking.length(n), "n = " + n);
+        }
+        assertEquals(5392, SymmetricPacking.length(100));
+        double[] full = {1, 2, 2, 4};
+        assertEquals(true, SymmetricPacking.isSymmetric(full, 0, 2));
+        full[1] = 2.5;
+        assertEquals(false, SymmetricPacking.isSymmetric(full, 0, 2));
+    }
+
     @Test
     void dotAndAxpyMatchTheirDefinitions() {
         double[] x = {1, 2, 3, 4, 5};

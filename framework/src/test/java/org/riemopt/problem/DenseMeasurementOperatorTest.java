@@ -14,6 +14,8 @@ import java.util.Random;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.riemopt.linalg.DenseMatrix;
+import org.riemopt.linalg.Kernels;
+import org.riemopt.linalg.SymmetricPacking;
 import org.riemopt.testing.OperatorContract;
 
 /** The contract on small and large (parallel) operators, symmetric or not, plus the dense operator's own promises. */
@@ -121,6 +123,51 @@ class DenseMeasurementOperatorTest {
         DenseMatrix x = DenseMatrix.gaussian(6, 2, random);
         FactorJacobian.Pullback pull = op.linearize(x, x, x, (i, value) -> value).pull(new double[30]);
         assertSame(pull.left(), pull.right());
+    }
+
+    /**
+     * Exactly symmetric matrices are kept packed (half the bytes), from a list or from a full array, and a point's
+     * values and adjoint have the bits of the full matrices' kernels: dot products of the full columns, then the
+     * fused weighted sum in measurement order (one chunk at this size).
+     */
+    @Test
+    void symmetricMatricesAreKeptPackedWithTheBitsOfTheFullOnes() {
+        int m = 30;
+        int n = 20;
+        int r = 3;
+        List<DenseMatrix> a = new ArrayList<>();
+        double[] full = new double[m * n * n];
+        for (int i = 0; i < m; i++) {
+            DenseMatrix g = DenseMatrix.gaussian(n, n, random);
+            a.add(g.plus(g.transpose()));
+            System.arraycopy(a.get(i).data(), 0, full, i * n * n, n * n);
+        }
+        DenseMeasurementOperator op = DenseMeasurementOperator.of(a);
+        DenseMeasurementOperator wrapped = DenseMeasurementOperator.wrap(m, n, n, full);
+        assertTrue(op.isSymmetric());
+        assertTrue(wrapped.isSymmetric());
+        assertEquals(8 * m * SymmetricPacking.length(n), op.dataBytes());
+        assertEquals(op.dataBytes(), wrapped.dataBytes());
+        DenseMatrix x = DenseMatrix.gaussian(n, r, random);
+        FactorJacobian j = op.linearize(x, x, x, (i, value) -> value * value);
+        DenseMatrix xxt = x.timesTranspose(x);
+        double[] applied = op.apply(xxt);
+        double[] block = new double[n * r];
+        double[] g = new double[n * n];
+        for (int i = 0; i < m; i++) {
+            assertEquals(Kernels.fusedDot(a.get(i).data(), 0, xxt.data(), 0, n * n), applied[i], 0.0, "apply " + i);
+            assertArrayEquals(a.get(i).data(), op.matrix(i).data(), "matrix " + i);
+            assertArrayEquals(a.get(i).data(), wrapped.matrix(i).data(), "wrapped matrix " + i);
+            Kernels.transposeMultiply(a.get(i).data(), 0, n, n, x.data(), 0, r, block, 0, n);
+            assertEquals(Kernels.dot(block, 0, x.data(), 0, n * r), j.values()[i], 0.0, "value " + i);
+            Kernels.fusedAxpy(j.weights()[i], a.get(i).data(), 0, g, 0, n * n);
+        }
+        assertArrayEquals(g, j.adjoint(j.weights()).toDense().data());
+        assertArrayEquals(applied, wrapped.apply(xxt));
+        assertFalse(DenseMeasurementOperator.wrap(1, 2, 2, new double[] {1, 2, 2.5, 3}).isSymmetric());
+        IllegalArgumentException length = assertThrows(IllegalArgumentException.class, () ->
+                DenseMeasurementOperator.wrapPacked(2, 3, new double[11]));
+        assertTrue(length.getMessage().contains("needs 18 numbers, got 11"), length.getMessage());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.riemopt.plugins.operators;
 
 import java.util.List;
 
+import org.riemopt.linalg.SymmetricPacking;
 import org.riemopt.problem.DenseMeasurementOperator;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.spi.MemoryBudget;
@@ -48,32 +49,57 @@ public final class GaussianOperatorProvider implements OperatorProvider {
         }
         int rows = context.rows();
         int cols = context.cols();
-        MemoryBudget.requireDoubles("measurements", "the operator needs 8·m·n₁n₂", (double) m * rows * cols);
+        if (symmetric) {
+            MemoryBudget.requireDoubles("measurements", "the operator, packed, needs 8·m·p(n) with p(n) = n(n+1)/2 "
+                    + "plus the 8 x 8 diagonal blocks' lower halves", (double) m * SymmetricPacking.length(rows));
+        } else {
+            MemoryBudget.requireDoubles("measurements", "the operator needs 8·m·n₁n₂", (double) m * rows * cols);
+        }
         double scale = 1 / Math.sqrt(m);
-        // Filled in place in the operator's own array (column-major blocks), so the operator is never held twice.
+        return symmetric ? symmetric(m, rows, scale, context) : general(m, rows, cols, scale, context);
+    }
+
+    /** Filled in place in the operator's own array (column-major blocks), so the operator is never held twice. */
+    private static MeasurementOperator general(int m, int rows, int cols, double scale, Context context) {
         int block = rows * cols;
         double[] data = new double[DenseMeasurementOperator.checkedSize(m, rows, cols)];
         for (int i = 0; i < m; i++) {
             int base = i * block;
             for (int j = 0; j < rows; j++) {
                 for (int k = 0; k < cols; k++) {
-                    data[base + j + k * rows] = context.random().nextGaussian();
-                }
-            }
-            if (symmetric) {
-                for (int j = 0; j < rows; j++) {
-                    for (int k = j; k < cols; k++) {
-                        double v = (data[base + j + k * rows] + data[base + k + j * rows]) * (0.5 * scale);
-                        data[base + j + k * rows] = v;
-                        data[base + k + j * rows] = v;
-                    }
-                }
-            } else {
-                for (int k = base; k < base + block; k++) {
-                    data[k] *= scale;
+                    data[base + j + k * rows] = context.random().nextGaussian() * scale;
                 }
             }
         }
         return DenseMeasurementOperator.wrap(m, rows, cols, data);
+    }
+
+    /**
+     * Generated straight into the packed matrices the operator keeps: {@code G_jk} above the diagonal waits in its
+     * slot until {@code G_kj} is drawn (row {@code k} comes later), and the slot (with its mirror, where the packing
+     * keeps both) then takes {@code (G_jk + G_kj)·(1/(2√m))}. The same numbers as symmetrizing a full {@code Gᵢ},
+     * without ever holding it.
+     */
+    private static MeasurementOperator symmetric(int m, int n, double scale, Context context) {
+        int stride = (int) SymmetricPacking.length(n);
+        double[] packed = new double[DenseMeasurementOperator.checkedPackedSize(m, n)];
+        double half = 0.5 * scale;
+        for (int i = 0; i < m; i++) {
+            int base = i * stride;
+            for (int j = 0; j < n; j++) {
+                for (int k = 0; k < n; k++) {
+                    double g = context.random().nextGaussian();
+                    int upper = base + SymmetricPacking.index(Math.min(j, k), Math.max(j, k), n);
+                    if (k > j) {
+                        packed[upper] = g;
+                    } else {
+                        double v = ((k == j ? g : packed[upper]) + g) * half;
+                        packed[upper] = v;
+                        packed[base + SymmetricPacking.index(j, k, n)] = v;
+                    }
+                }
+            }
+        }
+        return DenseMeasurementOperator.wrapPacked(m, n, packed);
     }
 }
