@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.riemopt.linalg.SymmetricPacking;
 
 /**
  * The global {@code --quiet} and {@code --verbose} options. The tests do not run in a terminal, so the live line
@@ -67,7 +68,8 @@ class ProgressOptionsTest {
         assertTrue(json.startsWith("{") && json.endsWith("}") && !json.contains("\n"), json);
         assertEquals(420, Cli.number(json, "measurements"));
         assertEquals(100, Cli.number(json, "rows"));
-        assertEquals(420L * 100 * 100 * Double.BYTES, Cli.number(json, "operatorBytes"), "420 dense 100 x 100 matrices");
+        assertEquals(420 * SymmetricPacking.length(100) * Double.BYTES, Cli.number(json, "operatorBytes"),
+                "420 symmetric 100 x 100 matrices, packed");
         assertEquals(2, Cli.number(json, "repeat"));
         double seconds = Cli.number(json, "newPointSeconds");
         assertTrue(seconds > 0, json);
