@@ -9,6 +9,10 @@ import static org.riemopt.spec.SpecValues.vector;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -41,7 +45,10 @@ import org.riemopt.spi.SolverProvider;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads a problem spec (YAML; JSON is accepted as the YAML subset it is) and resolves it through a
@@ -74,11 +81,15 @@ public final class SpecLoader {
     }
 
     /**
-     * The parsed document of the spec file at {@code path} (mappings, lists and scalars as the YAML or JSON reader
-     * gives them), for tools that rewrite specs before resolving them ({@link #resolve(Object, Path)}).
+     * The parsed document of the spec file at {@code path}: its top-level mapping (of mappings, lists and scalars as
+     * the YAML or JSON reader gives them), for tools that rewrite specs before resolving them
+     * ({@link #resolve(Object, Path)}).
+     *
+     * @throws SpecException naming the file (and the line and column of a syntax error) if it cannot be read, is not
+     *                       UTF-8 YAML or JSON, is empty or is not a mapping
      */
-    public static Object readDocument(Path path) {
-        return document(read(path));
+    public static Map<?, ?> readDocument(Path path) {
+        return document(read(path), "spec file " + path);
     }
 
     /**
@@ -94,6 +105,9 @@ public final class SpecLoader {
      * device such as {@code /dev/zero} is refused at once, not read forever).
      */
     private static String read(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new SpecException("", "spec file " + path + " is a directory; give a spec file (YAML or JSON)");
+        }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(path)) {
             bytes = in.readNBytes(MAX_SPEC_BYTES + 1);
@@ -106,7 +120,25 @@ public final class SpecLoader {
             throw new SpecException("", "spec file " + path + " is larger than " + (MAX_SPEC_BYTES >> 20) + " MiB; "
                     + "large data belongs in .npy or MatrixMarket files ({file: path}, see docs/spec.md)");
         }
-        return new String(bytes, StandardCharsets.UTF_8);
+        return utf8(bytes, path);
+    }
+
+    /**
+     * The bytes decoded as UTF-8, refusing malformed input (binary data, another encoding such as UTF-16 or
+     * Latin-1) at its line and column rather than reading replacement characters into names and numbers.
+     */
+    private static String utf8(byte[] bytes, Path path) {
+        CharBuffer text = CharBuffer.allocate(bytes.length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes), text, true);
+        text.flip();
+        if (result.isError()) {
+            throw new SpecException("", "spec file " + path + " is not UTF-8 text: a byte that is not UTF-8 at "
+                    + TextPosition.at(text.toString(), text.length()) + " (a spec is YAML or JSON text)");
+        }
+        return text.toString();
     }
 
     /** Resolves the spec given as YAML or JSON text; relative data paths resolve against the working directory. */
@@ -120,22 +152,51 @@ public final class SpecLoader {
      * YAML.
      */
     public Instance<?, ?> parse(String text, Path baseDirectory) {
-        return resolve(document(text), baseDirectory);
+        return resolve(document(text, "the spec"), baseDirectory);
     }
 
-    /** The parsed document: JSON by the fast strict reader, YAML by SnakeYAML's safe constructor. */
-    private static Object document(String text) {
-        if (text.stripLeading().startsWith("{")) {
-            return JsonReader.read(text);
+    /**
+     * The parsed document: JSON by the fast strict reader, YAML by SnakeYAML's safe constructor; it must be a
+     * mapping. {@code source} names the text in errors ("spec file PATH").
+     */
+    private static Map<?, ?> document(String text, String source) {
+        Object document = text.stripLeading().startsWith("{") ? JsonReader.read(text, source) : yaml(text, source);
+        if (document == null) {
+            throw new SpecException("", source + " is empty: a spec is a mapping with at least the keys 'manifold' "
+                    + "and 'operator' (see docs/spec.md)");
         }
+        if (!(document instanceof Map<?, ?> mapping)) {
+            throw new SpecException("", source + ": expected a mapping of spec keys (manifold, operator, ...) at the "
+                    + "top level, got " + Parameters.brief(document));
+        }
+        return mapping;
+    }
+
+    /** The YAML document; a parser error is one line naming the source, and the line and column it gives. */
+    private static Object yaml(String text, String source) {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(MAX_SPEC_BYTES);
         try {
             return new Yaml(new SafeConstructor(options)).load(text);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? "" : " at " + new TextPosition(mark.getLine() + 1, mark.getColumn() + 1);
+            String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
+            throw new SpecException("", source + ": not valid YAML" + where + ": " + oneLine(e.getProblem())
+                    + context);
+        } catch (ReaderException e) {
+            throw new SpecException("", source + ": not valid YAML at "
+                    + TextPosition.at(text, text.offsetByCodePoints(0, e.getPosition()))
+                    + ": the character " + String.format("U+%04X", e.getCodePoint())
+                    + " is not allowed in YAML (a control character or binary data)");
         } catch (YAMLException e) {
-            throw new SpecException("", "not valid YAML or JSON: " + e.getMessage());
+            throw new SpecException("", source + ": not valid YAML: " + oneLine(e.getMessage()));
         }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 
     private Instance<?, ?> resolve(Map<String, Object> spec, Path base) {
@@ -216,7 +277,7 @@ public final class SpecLoader {
         if (value instanceof Integer || value instanceof Long) {
             return ((Number) value).longValue();
         }
-        throw new SpecException("seed", "expected an integer, got " + value);
+        throw new SpecException("seed", "expected an integer, got " + Parameters.brief(value));
     }
 
     private static <P, T> Lift<P, T> lift(SearchSpace<P, T> space, Object value) {
@@ -264,7 +325,8 @@ public final class SpecLoader {
             return out;
         }
         if (!(value instanceof List<?> list)) {
-            throw new SpecException("regularizers", "expected a list of {type: ...} mappings, got " + value);
+            throw new SpecException("regularizers", "expected a list of {type: ...} mappings, got "
+                    + Parameters.brief(value));
         }
         for (int i = 0; i < list.size(); i++) {
             String key = "regularizers[" + i + "]";
