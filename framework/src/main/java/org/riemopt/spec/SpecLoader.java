@@ -128,17 +128,23 @@ public final class SpecLoader {
      * Latin-1) at its line and column rather than reading replacement characters into names and numbers.
      */
     private static String utf8(byte[] bytes, Path path) {
-        CharBuffer text = CharBuffer.allocate(bytes.length);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        // malformed input decodes to U+FFFD; only then is the strict decoder run, to find where (or to find that
+        // the file holds that character itself)
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        CharBuffer decoded = CharBuffer.allocate(bytes.length);
         CoderResult result = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(bytes), text, true);
-        text.flip();
+                .decode(ByteBuffer.wrap(bytes), decoded, true);
         if (result.isError()) {
+            decoded.flip();
             throw new SpecException("", "spec file " + path + " is not UTF-8 text: a byte that is not UTF-8 at "
-                    + TextPosition.at(text.toString(), text.length()) + " (a spec is YAML or JSON text)");
+                    + TextPosition.at(decoded.toString(), decoded.length()) + " (a spec is YAML or JSON text)");
         }
-        return text.toString();
+        return text;
     }
 
     /** Resolves the spec given as YAML or JSON text; relative data paths resolve against the working directory. */
