@@ -109,8 +109,9 @@ final class SpecDocument {
     /** A deep copy of mappings and lists; scalars are immutable and shared. */
     private static Object copy(Object node) {
         if (node instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));
+            // keys as parsed: one that is not a name (a list, a number) is refused by the loader, as for run
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, copy(v)));
             return out;
         }
         if (node instanceof List<?> list) {

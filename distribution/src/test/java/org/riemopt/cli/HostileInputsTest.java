@@ -46,6 +46,16 @@ class HostileInputsTest {
     private static final Pattern HINT = Pattern.compile("riemopt: see 'riemopt ([a-z]+ )*--help'");
     private static final List<String> JAVA_WORDS = List.of("Exception", "Error", "java.", "org.riemopt.", "\tat ");
 
+    /**
+     * What a command needs besides the spec, given when a case has no options of its own: few repeats and trials
+     * (a bad spec must fail before any work, and fast), and an output folder that must not be left behind.
+     */
+    private static final Map<String, List<String>> COMMAND_OPTIONS = Map.of(
+            "bench", List.of("--repeat", "1"),
+            "compare", List.of("--trials", "1", "--out", "{dir}/out"),
+            "sweep", List.of("--param", "description=a,b", "--trials", "1", "--out", "{dir}/out"),
+            "slice", List.of("--grid", "3", "--out", "{dir}/out"));
+
     @TempDir
     Path dir;
 
@@ -134,8 +144,9 @@ class HostileInputsTest {
         for (String option : c.options()) {
             args.add(option.replace("{spec}", spec.toString()).replace("{dir}", work.toString()));
         }
-        if (command.equals("bench") && !c.options().contains("--repeat")) {
-            args.addAll(List.of("--repeat", "1"));
+        if (c.options().isEmpty()) {
+            args.addAll(COMMAND_OPTIONS.getOrDefault(command, List.of()).stream()
+                    .map(option -> option.replace("{dir}", work.toString())).toList());
         }
         args.add(spec.toString());
         Run r = runLeavingNothingBehind(work, args);
