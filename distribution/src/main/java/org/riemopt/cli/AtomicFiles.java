@@ -42,6 +42,8 @@ final class AtomicFiles {
         // named by hand rather than by createTempFile, so that the file gets the usual permissions, not 0600
         Path temp = absolute.resolveSibling("." + absolute.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        // the --out folder is created with its first file, so that a command failing before it leaves no folder
+        Files.createDirectories(absolute.getParent());
         try {
             try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(temp,
                     StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
@@ -63,8 +65,9 @@ final class AtomicFiles {
     }
 
     /**
-     * Creates the output directory {@code --out} and checks that files can be created in it and that none of
-     * {@code names} is the spec file, so that a bad {@code --out} is a usage error before any work is done.
+     * Checks that the output directory {@code --out} exists or can be created, that files can be created in it and
+     * that none of {@code names} is the spec file, so that a bad {@code --out} is a usage error before any work is
+     * done. A missing directory is created by {@link #write}, with the first file.
      */
     static void prepareDirectory(Path dir, CommandLine commandLine, Path spec, String... names) {
         OutputFiles.prepareDirectory(commandLine, "--out", dir, spec, names);

@@ -77,21 +77,18 @@ final class OutputFiles {
     }
 
     /**
-     * Creates the output directory {@code dir} of {@code option} if missing and checks that files can be created in
-     * it and that none of the files the command writes there, {@code names}, is the spec file.
+     * Checks that the output directory {@code dir} of {@code option} exists or can be created, that files can be
+     * created in it and that none of the files the command writes there, {@code names}, is the spec file. A missing
+     * directory is not created here but with its first file, so that a command that fails before writing leaves
+     * nothing behind.
      *
      * @throws ParameterException if the directory cannot be created or written, or would overwrite the spec
      */
     static void prepareDirectory(CommandLine commandLine, String option, Path dir, Path spec, String... names) {
         Path absolute = dir.toAbsolutePath();
-        Path ancestor = nearestExisting(absolute);
-        if (ancestor != null && !Files.isDirectory(ancestor)) {
-            throw cannotWrite(commandLine, option, dir, ancestor + " is a file, not a directory");
-        }
-        try {
-            Files.createDirectories(absolute);
-        } catch (IOException | SecurityException e) {
-            throw cannotWrite(commandLine, option, dir, reason(e));
+        if (!Files.isDirectory(absolute)) {
+            checkWritableAncestor(commandLine, option, dir, absolute);
+            return;
         }
         probe(commandLine, option, dir, absolute);
         for (String name : names) {

@@ -204,33 +204,39 @@ public final class Riemopt {
             err.println("riemopt: see 'riemopt " + helpTopic(e.getCommandLine()) + "--help'");
             return USAGE_ERROR;
         });
-        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            int status;
-            PluginFault fault = pluginFault(e);
-            if (e instanceof SpecException || e instanceof CommandLine.ParameterException) {
-                err.println("riemopt: " + e.getMessage());
-                status = USAGE_ERROR;
-            } else if (fault != null) {
-                err.println("riemopt: " + fault.getMessage());
-                status = RUN_FAILED;
-            } else {
-                err.println("riemopt: " + PluginFault.describe(e)
-                        + (riemopt.debug ? "" : " (--debug shows where)"));
-                status = RUN_FAILED;
-            }
-            if (riemopt.debug) {
-                e.printStackTrace(err);
-            }
-            return status;
-        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> riemopt.report(e, err));
         int status;
         try {
             status = cli.execute(args);
+        } catch (Error e) {
+            // picocli hands only exceptions to the handler; an Error (a plugin's arrives as a PluginFault) gets the
+            // same one line rather than a stack trace
+            status = riemopt.report(e, err);
         } finally {
             riemopt.close();
         }
         out.flush();
         err.flush();
+        return status;
+    }
+
+    /** Prints the one-line message of a failure (and with {@code --debug} its stack trace); returns the status. */
+    private int report(Throwable e, PrintWriter err) {
+        int status;
+        PluginFault fault = pluginFault(e);
+        if (e instanceof SpecException || e instanceof CommandLine.ParameterException) {
+            err.println("riemopt: " + e.getMessage());
+            status = USAGE_ERROR;
+        } else if (fault != null) {
+            err.println("riemopt: " + fault.getMessage());
+            status = RUN_FAILED;
+        } else {
+            err.println("riemopt: " + PluginFault.describe(e) + (debug ? "" : " (--debug shows where)"));
+            status = RUN_FAILED;
+        }
+        if (debug) {
+            e.printStackTrace(err);
+        }
         return status;
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.riemopt.spec.Instance;
-import org.riemopt.spec.SpecException;
 import org.riemopt.spec.SpecLoader;
 
 /**
@@ -27,12 +26,8 @@ final class SpecDocument {
 
     /** Reads the spec file at {@code path}; its data files resolve against its folder, as {@code run} does. */
     static SpecDocument read(Path path) {
-        Object document = SpecLoader.readDocument(path);
-        if (!(document instanceof Map<?, ?> map)) {
-            throw new SpecException("", "expected a mapping of spec keys, got " + document);
-        }
         @SuppressWarnings("unchecked")
-        Map<String, Object> root = (Map<String, Object>) copy(map);
+        Map<String, Object> root = (Map<String, Object>) copy(SpecLoader.readDocument(path));
         return new SpecDocument(root, path.toAbsolutePath().getParent());
     }
 
@@ -114,8 +109,9 @@ final class SpecDocument {
     /** A deep copy of mappings and lists; scalars are immutable and shared. */
     private static Object copy(Object node) {
         if (node instanceof Map<?, ?> map) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            map.forEach((k, v) -> out.put(String.valueOf(k), copy(v)));
+            // keys as parsed: one that is not a name (a list, a number) is refused by the loader, as for run
+            Map<Object, Object> out = new LinkedHashMap<>();
+            map.forEach((k, v) -> out.put(k, copy(v)));
             return out;
         }
         if (node instanceof List<?> list) {

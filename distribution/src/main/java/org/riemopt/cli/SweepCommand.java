@@ -110,9 +110,13 @@ final class SweepCommand extends Subcommand implements Callable<Integer> {
             try {
                 point = grid.apply(document, p);
                 instance = Trials.trial(point, 0).resolve(loader);
-            } catch (IllegalArgumentException | SpecException e) {
+            } catch (IllegalArgumentException e) {
+                // the --param key does not fit the spec: a usage error, with the hint
                 throw new ParameterException(command.commandLine(), "at " + describe(grid.keys(), grid.labels(p))
                         + ": " + e.getMessage());
+            } catch (SpecException e) {
+                // the spec refuses the value (or was wrong already): a spec error, one line as for run
+                throw new SpecException("", "at " + describe(grid.keys(), grid.labels(p)) + ": " + e.getMessage(), e);
             }
             points.add(point);
             rule = rule != null ? rule : Trials.successRule(document, instance);

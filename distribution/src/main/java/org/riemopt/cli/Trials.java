@@ -6,6 +6,7 @@ import org.riemopt.solver.IterationRecord;
 import org.riemopt.spec.Instance;
 import org.riemopt.spec.SpecException;
 import org.riemopt.spec.SpecLoader;
+import org.riemopt.spi.Parameters;
 
 /**
  * Trials of a spec, shared by {@code compare} and {@code sweep}: trial {@code t} of a spec with {@code seed: s}
@@ -30,7 +31,7 @@ final class Trials {
         if (seed instanceof Integer || seed instanceof Long) {
             return ((Number) seed).longValue();
         }
-        throw new SpecException("seed", "expected an integer, got " + seed);
+        throw new SpecException("seed", "expected an integer, got " + Parameters.brief(seed));
     }
 
     /** The spec of trial {@code trial}: the seed replaced by the base seed plus the trial index. */

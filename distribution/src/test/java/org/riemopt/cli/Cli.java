@@ -17,6 +17,19 @@ final class Cli {
     private Cli() {
     }
 
+    /** A 2 x 2 rank-1 sensing problem with three measurements that trust-regions solves in a few steps. */
+    static String smallSpec(String loss) {
+        return """
+                seed: 3
+                manifold: {type: fixed-rank, rows: 2, cols: 2, rank: 1}
+                operator:
+                  type: explicit
+                  matrices: [[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[1, 2], [3, 4]]]
+                measurements: [1, 0, 1]
+                loss: LOSS
+                """.replace("LOSS", loss);
+    }
+
     /** What one invocation printed and returned. */
     record Run(int status, String out, String err) {
     }

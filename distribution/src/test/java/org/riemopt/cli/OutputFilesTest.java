@@ -161,6 +161,24 @@ class OutputFilesTest {
     }
 
     @Test
+    void aMissingOutputFolderIsCreatedWithItsFirstFileAndNotByACommandThatFailsBefore() throws IOException {
+        Path point = dir.resolve("new").resolve("deeper").resolve("p.npz");
+        Run saved = riemopt("run", "--save-point", point.toString(), spec.toString());
+        assertEquals(0, saved.status(), saved.err());
+        assertTrue(Files.size(point) > 0, "the point is written, its folders created");
+        Path out = dir.resolve("out").resolve("slice");
+        Path broken = Files.writeString(dir.resolve("broken.yaml"), "manifold: {type: euclidean\n");
+        assertUsageError(riemopt("slice", "--grid", "3", "--out", out.toString(), broken.toString()), "not valid YAML");
+        assertUsageError(riemopt("compare", broken.toString(), "--trials", "1", "--out", out.toString()), "YAML");
+        assertUsageError(riemopt("sweep", broken.toString(), "--param", "manifold.cols=1..2", "--trials", "1",
+                "--out", out.toString()), "YAML");
+        assertFalse(Files.exists(dir.resolve("out")), "no folder left by the failed commands");
+        Run sliced = riemopt("slice", "--grid", "3", "--out", out.toString(), spec.toString());
+        assertEquals(0, sliced.status(), sliced.err());
+        assertTrue(Files.exists(out.resolve(SliceCommand.CSV)) && Files.exists(out.resolve(SliceCommand.PNG)));
+    }
+
+    @Test
     void compareChecksItsOutBeforeAnyWork() throws IOException {
         Path blocker = Files.writeString(dir.resolve("blocker"), "x");
         Path out = blocker.resolve("compare");

@@ -20,16 +20,6 @@ import org.riemopt.testbundles.TestBundles;
 /** A plugin's failures, errors included, are reported naming the plugin and the spec key; the host goes on. */
 class PluginFaultsTest {
 
-    private static final String SPEC = """
-            seed: 3
-            manifold: {type: fixed-rank, rows: 2, cols: 2, rank: 1}
-            operator:
-              type: explicit
-              matrices: [[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[1, 2], [3, 4]]]
-            measurements: [1, 0, 1]
-            loss: LOSS
-            """;
-
     @TempDir
     Path dir;
 
@@ -99,12 +89,12 @@ class PluginFaultsTest {
 
     private void bundle(String name, String createBody, String valueBody) throws IOException {
         TestBundles.lossBundle(plugins, name + ".jar", "test." + name,
-                TestBundles.faultyLossSource("test." + name, name, createBody, valueBody));
+                TestBundles.faultyLossSource("test." + name, name, "", createBody, valueBody));
     }
 
     private Run run(String loss, String... options) throws IOException {
         Path spec = dir.resolve("spec.yaml");
-        Files.writeString(spec, SPEC.replace("LOSS", loss));
+        Files.writeString(spec, Cli.smallSpec(loss));
         List<String> args = new ArrayList<>(List.of("run", "--plugins", plugins.toString()));
         args.addAll(List.of(options));
         args.add(spec.toString());

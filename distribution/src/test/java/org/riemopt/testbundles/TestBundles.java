@@ -49,17 +49,19 @@ public final class TestBundles {
     }
 
     /**
-     * A loss provider named {@code name} whose {@code create} runs {@code createBody} first and whose loss's
-     * {@code value(r)} is {@code valueBody} (a Java statement ending in a return or throw); a static method
-     * {@code deep(int)} recursing without end is there for both to call.
+     * A loss provider named {@code name} whose constructor runs {@code constructorBody}, whose {@code create} runs
+     * {@code createBody} first and whose loss's {@code value(r)} is {@code valueBody} (a Java statement ending in a
+     * return or throw); a static method {@code deep(int)} recursing without end is there for all three to call.
      */
-    public static String faultyLossSource(String pkg, String name, String createBody, String valueBody) {
+    public static String faultyLossSource(String pkg, String name, String constructorBody, String createBody,
+                                          String valueBody) {
         return "package " + pkg + ";\n"
                 + "import java.util.List;\n"
                 + "import org.riemopt.problem.Loss;\n"
                 + "import org.riemopt.spi.*;\n"
                 + "public final class Provider implements LossProvider {\n"
                 + "  static int deep(int n) { return deep(n + 1) + 1; }\n"
+                + "  public Provider() { " + constructorBody + " }\n"
                 + "  public String name() { return \"" + name + "\"; }\n"
                 + "  public String description() { return \"test loss\"; }\n"
                 + "  public List<ParameterSpec> parameters() { return List.of(); }\n"

@@ -53,6 +53,8 @@ final class AtomicFiles {
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         boolean moved = false;
         try {
+            // an output in a folder that does not exist yet (checked writable before the work) creates it now
+            Files.createDirectories(absolute.getParent());
             try (OutputStream out = new BufferedOutputStream(
                     Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16)) {
                 content.writeTo(out);

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.riemopt.spec.SpecException;
+import org.riemopt.spi.Parameters;
 
 /**
  * The options of the landscape tools, read from a spec's {@code certify:} mapping (every key optional).
@@ -118,7 +119,7 @@ public record CertifyOptions(Double ripConstant, List<Double> radii, int directi
 
     private static double number(String key, Object value) {
         if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw new SpecException(key, "expected a finite number, got " + value);
+            throw new SpecException(key, "expected a finite number, got " + Parameters.brief(value));
         }
         return n.doubleValue();
     }
@@ -134,7 +135,7 @@ public record CertifyOptions(Double ripConstant, List<Double> radii, int directi
     private static int integer(String key, Object value, int min) {
         if (!(value instanceof Integer || value instanceof Long) || ((Number) value).longValue() < min
                 || ((Number) value).longValue() > Integer.MAX_VALUE) {
-            throw new SpecException(key, "expected an integer >= " + min + ", got " + value);
+            throw new SpecException(key, "expected an integer >= " + min + ", got " + Parameters.brief(value));
         }
         return ((Number) value).intValue();
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A strict JSON reader (RFC 8259) producing the same values as the YAML reader would for the same document: maps in
@@ -14,20 +15,29 @@ import java.util.Map;
  */
 final class JsonReader {
 
-    private final String text;
-    private int at;
+    /**
+     * The deepest nesting of arrays and objects read, as SnakeYAML's default for YAML specs: a spec needs a handful
+     * of levels, and a bound keeps a hostile document from overflowing the reader's stack.
+     */
+    static final int MAX_DEPTH = 50;
 
-    private JsonReader(String text) {
+    private final String text;
+    private final String source;
+    private int at;
+    private int depth;
+
+    private JsonReader(String text, String source) {
         this.text = text;
+        this.source = source;
     }
 
     /**
-     * The value of a JSON document.
+     * The value of a JSON document; {@code source} names it in errors ("spec file PATH").
      *
-     * @throws SpecException naming the line and column of the first error
+     * @throws SpecException naming the source, line and column of the first error
      */
-    static Object read(String text) {
-        JsonReader reader = new JsonReader(text);
+    static Object read(String text, String source) {
+        JsonReader reader = new JsonReader(text, source);
         reader.skipSpace();
         Object value = reader.value();
         reader.skipSpace();
@@ -42,9 +52,12 @@ final class JsonReader {
             throw error("the document ends where a value was expected");
         }
         char c = text.charAt(at);
+        if ((c == '{' || c == '[') && depth == MAX_DEPTH) {
+            throw error("arrays and objects nested more than " + MAX_DEPTH + " deep");
+        }
         return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
+            case '{' -> nested(this::object);
+            case '[' -> nested(this::array);
             case '"' -> string();
             case 't' -> literal("true", Boolean.TRUE);
             case 'f' -> literal("false", Boolean.FALSE);
@@ -56,6 +69,13 @@ final class JsonReader {
                 throw error("unexpected '" + c + "' where a value was expected");
             }
         };
+    }
+
+    private Object nested(Supplier<Object> container) {
+        depth++;
+        Object value = container.get();
+        depth--;
+        return value;
     }
 
     private Map<String, Object> object() {
@@ -187,6 +207,10 @@ final class JsonReader {
             at++;
         }
         boolean whole = true;
+        if (peek() == '0' && at + 1 < text.length() && Character.isDigit(text.charAt(at + 1))) {
+            // JSON has no leading zeros; YAML would read 010 as octal 8, so neither reading is safe to guess
+            throw error("a number with a leading zero; write it without (JSON has no octal numbers)");
+        }
         digits();
         if (peek() == '.') {
             at++;
@@ -253,16 +277,6 @@ final class JsonReader {
     }
 
     private SpecException error(String detail) {
-        int line = 1;
-        int column = 1;
-        for (int i = 0; i < Math.min(at, text.length()); i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-                column = 1;
-            } else {
-                column++;
-            }
-        }
-        return new SpecException("", "not valid JSON: line " + line + ", column " + column + ": " + detail);
+        return new SpecException("", source + ": not valid JSON at " + TextPosition.at(text, at) + ": " + detail);
     }
 }

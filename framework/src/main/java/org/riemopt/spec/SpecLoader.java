@@ -9,6 +9,10 @@ import static org.riemopt.spec.SpecValues.vector;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -40,7 +44,10 @@ import org.riemopt.spi.Parameters;
 import org.riemopt.spi.PluginRegistry;
 import org.riemopt.spi.RegularizerProvider;
 import org.riemopt.spi.SolverProvider;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads a problem spec (YAML; JSON is accepted as the YAML subset it is) and resolves it through a
@@ -73,11 +80,15 @@ public final class SpecLoader {
     }
 
     /**
-     * The parsed document of the spec file at {@code path} (mappings, lists and scalars as the YAML or JSON reader
-     * gives them), for tools that rewrite specs before resolving them ({@link #resolve(Object, Path)}).
+     * The parsed document of the spec file at {@code path}: its top-level mapping (of mappings, lists and scalars as
+     * the YAML or JSON reader gives them), for tools that rewrite specs before resolving them
+     * ({@link #resolve(Object, Path)}).
+     *
+     * @throws SpecException naming the file (and the line and column of a syntax error) if it cannot be read, is not
+     *                       UTF-8 YAML or JSON, is empty or is not a mapping
      */
-    public static Object readDocument(Path path) {
-        return document(read(path));
+    public static Map<?, ?> readDocument(Path path) {
+        return document(read(path), "spec file " + path);
     }
 
     /**
@@ -95,6 +106,9 @@ public final class SpecLoader {
      * they grow from and then the decoded text, about three times the size.
      */
     private static String read(Path path) {
+        if (Files.isDirectory(path)) {
+            throw new SpecException("", "spec file " + path + " is a directory; give a spec file (YAML or JSON)");
+        }
         try {
             long known = Files.isRegularFile(path) ? Files.size(path) : 0;
             if (known > MAX_SPEC_BYTES) {
@@ -113,7 +127,7 @@ public final class SpecLoader {
                     }
                     int n = in.read(buffer, length, buffer.length - length);
                     if (n < 0) {
-                        return new String(buffer, 0, length, StandardCharsets.UTF_8);
+                        return utf8(buffer, length, path);
                     }
                     length += n;
                     if (length > MAX_SPEC_BYTES) {
@@ -133,6 +147,30 @@ public final class SpecLoader {
                 + "large data belongs in .npy or MatrixMarket files ({file: path}, see docs/spec.md)");
     }
 
+    /**
+     * The bytes decoded as UTF-8, refusing malformed input (binary data, another encoding such as UTF-16 or
+     * Latin-1) at its line and column rather than reading replacement characters into names and numbers.
+     */
+    private static String utf8(byte[] bytes, int length, Path path) {
+        String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
+        // malformed input decodes to U+FFFD; only then is the strict decoder run, to find where (or to find that
+        // the file holds that character itself)
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
+        CharBuffer decoded = CharBuffer.allocate(length);
+        CoderResult result = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes, 0, length), decoded, true);
+        if (result.isError()) {
+            decoded.flip();
+            throw new SpecException("", "spec file " + path + " is not UTF-8 text: a byte that is not UTF-8 at "
+                    + TextPosition.at(decoded.toString(), decoded.length()) + " (a spec is YAML or JSON text)");
+        }
+        return text;
+    }
+
     /** Resolves the spec given as YAML or JSON text; relative data paths resolve against the working directory. */
     public Instance<?, ?> parse(String text) {
         return parse(text, Path.of("").toAbsolutePath());
@@ -144,19 +182,48 @@ public final class SpecLoader {
      * YAML.
      */
     public Instance<?, ?> parse(String text, Path baseDirectory) {
-        return resolve(document(text), baseDirectory);
+        return resolve(document(text, "the spec"), baseDirectory);
     }
 
-    /** The parsed document: JSON by the fast strict reader, YAML by {@link YamlReader}. */
-    private static Object document(String text) {
-        if (text.stripLeading().startsWith("{")) {
-            return JsonReader.read(text);
+    /**
+     * The parsed document: JSON by the fast strict reader, YAML by {@link YamlReader}; it must be a
+     * mapping. {@code source} names the text in errors ("spec file PATH").
+     */
+    private static Map<?, ?> document(String text, String source) {
+        Object document = text.stripLeading().startsWith("{") ? JsonReader.read(text, source) : yaml(text, source);
+        if (document == null) {
+            throw new SpecException("", source + " is empty: a spec is a mapping with at least the keys 'manifold' "
+                    + "and 'operator' (see docs/spec.md)");
         }
+        if (!(document instanceof Map<?, ?> mapping)) {
+            throw new SpecException("", source + ": expected a mapping of spec keys (manifold, operator, ...) at the "
+                    + "top level, got " + Parameters.brief(document));
+        }
+        return mapping;
+    }
+
+    /** The YAML document; a parser error is one line naming the source, and the line and column it gives. */
+    private static Object yaml(String text, String source) {
         try {
             return YamlReader.read(text, MAX_SPEC_BYTES);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            String where = mark == null ? "" : " at " + new TextPosition(mark.getLine() + 1, mark.getColumn() + 1);
+            String context = e.getContext() == null ? "" : " (" + oneLine(e.getContext()) + ")";
+            throw new SpecException("", source + ": not valid YAML" + where + ": " + oneLine(e.getProblem())
+                    + context);
+        } catch (ReaderException e) {
+            throw new SpecException("", source + ": not valid YAML at "
+                    + TextPosition.at(text, text.offsetByCodePoints(0, e.getPosition()))
+                    + ": the character " + String.format("U+%04X", e.getCodePoint())
+                    + " is not allowed in YAML (a control character or binary data)");
         } catch (YAMLException e) {
-            throw new SpecException("", "not valid YAML or JSON: " + e.getMessage());
+            throw new SpecException("", source + ": not valid YAML: " + oneLine(e.getMessage()));
         }
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*\\n\\s*", " ");
     }
 
     private Instance<?, ?> resolve(Map<String, Object> spec, Path base) {
@@ -259,7 +326,7 @@ public final class SpecLoader {
         if (value instanceof Integer || value instanceof Long) {
             return ((Number) value).longValue();
         }
-        throw new SpecException("seed", "expected an integer, got " + value);
+        throw new SpecException("seed", "expected an integer, got " + Parameters.brief(value));
     }
 
     private static <P, T> Lift<P, T> lift(SearchSpace<P, T> space, Object value) {
@@ -307,7 +374,8 @@ public final class SpecLoader {
             return out;
         }
         if (!(value instanceof List<?> list)) {
-            throw new SpecException("regularizers", "expected a list of {type: ...} mappings, got " + value);
+            throw new SpecException("regularizers", "expected a list of {type: ...} mappings, got "
+                    + Parameters.brief(value));
         }
         for (int i = 0; i < list.size(); i++) {
             String key = "regularizers[" + i + "]";

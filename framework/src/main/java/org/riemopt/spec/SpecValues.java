@@ -54,13 +54,21 @@ final class SpecValues {
         } catch (MemoryLimitException e) {
             throw memoryLimit(key, e);
         } catch (IllegalArgumentException e) {
-            throw new SpecException(key, e.getMessage());
+            if (e.getClass() != IllegalArgumentException.class && e.getClass().getName().startsWith("java.")) {
+                // a malformed number or pattern: the JVM's words for a failure of the code, not a refused value
+                throw failed(key, e);
+            }
+            // Parameters names the key it checked; once is enough when that is the spec key itself
+            String repeated = "key '" + key + "': ";
+            String message = String.valueOf(e.getMessage());
+            throw new SpecException(key, message.startsWith(repeated) ? message.substring(repeated.length())
+                    : message);
         } catch (SpecException e) {
             throw e;
         } catch (PluginFault e) {
             throw new SpecException(e.key(), e.detail(), e);
         } catch (Throwable e) {
-            throw new SpecException(key, "the plugin failed: " + PluginFault.describe(e), e);
+            throw failed(key, e);
         }
         if (result == null) {
             throw new SpecException(key, "the plugin returned nothing");
@@ -98,16 +106,19 @@ final class SpecValues {
         }
     }
 
+    private static SpecException failed(String key, Throwable e) {
+        return new SpecException(key, "the plugin failed: " + PluginFault.describe(e), e);
+    }
+
     @SuppressWarnings("unchecked")
     static Map<String, Object> mapping(String key, Object value) {
         if (!(value instanceof Map)) {
-            throw new SpecException(key, "expected a mapping of keys to values, got "
-                    + (value == null ? "nothing" : value.getClass().getSimpleName().toLowerCase()));
+            throw new SpecException(key, "expected a mapping of keys to values, got " + Parameters.brief(value));
         }
         Map<Object, Object> raw = (Map<Object, Object>) value;
         for (Object k : raw.keySet()) {
             if (!(k instanceof String)) {
-                throw new SpecException(key, "keys must be strings, got " + k);
+                throw new SpecException(key, "keys must be names, got " + Parameters.brief(k));
             }
         }
         return (Map<String, Object>) value;
@@ -132,21 +143,21 @@ final class SpecValues {
 
     static String string(String key, Object value) {
         if (!(value instanceof String s)) {
-            throw new SpecException(key, "expected a name, got " + value);
+            throw new SpecException(key, "expected a name, got " + Parameters.brief(value));
         }
         return s;
     }
 
     static double number(String key, Object value) {
         if (!(value instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-            throw new SpecException(key, "expected a finite number, got " + value);
+            throw new SpecException(key, "expected a finite number, got " + Parameters.brief(value));
         }
         return n.doubleValue();
     }
 
     static int positiveInteger(String key, Object value) {
         if (!(value instanceof Integer i) || i < 1) {
-            throw new SpecException(key, "expected a positive integer, got " + value);
+            throw new SpecException(key, "expected a positive integer, got " + Parameters.brief(value));
         }
         return i;
     }
@@ -176,13 +187,14 @@ final class SpecValues {
             out = new double[list.size()];
             for (int i = 0; i < out.length; i++) {
                 if (!(list.get(i) instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-                    throw new SpecException(key, "value " + i + " is " + list.get(i)
+                    throw new SpecException(key, "entry " + i + " (0-based) is " + Parameters.brief(list.get(i))
                             + "; only finite numbers are allowed");
                 }
                 out[i] = n.doubleValue();
             }
         } else {
-            throw new SpecException(key, "expected a list of " + expected + " numbers or {file: path}, got " + value);
+            throw new SpecException(key, "expected a list of " + expected + " numbers or {file: path}, got "
+                    + Parameters.brief(value));
         }
         if (out.length != expected) {
             throw new SpecException(key, "has " + out.length + " values but the operator takes " + expected

@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  * bulk lives (inline matrices and measurements). So a first pass finds each flow sequence of numbers, e.g.
  * {@code [[0.1, -2], [3e-4, 5]]}, that starts a node, reads it with {@link JsonReader} (whose numbers are typed as
  * YAML types them) and leaves in its place a tagged scalar that stands for it; SnakeYAML's safe constructor reads
- * the rest. Line numbers in SnakeYAML's messages are kept: a replaced sequence leaves its line breaks behind.
+ * the rest. A document that fails is read again by SnakeYAML alone, so that errors point into the text as written.
  *
  * <p>The pass only replaces what it recognizes with certainty: a {@code [} at the start of a value (after
  * {@code ": "}, {@code "- "}, or inside a flow collection), outside comments, quoted and block scalars, whose text
@@ -50,18 +50,23 @@ final class YamlReader {
      * @throws YAMLException for a document that is not valid YAML (also where SnakeYAML itself fails otherwise)
      */
     static Object read(String text, int codePointLimit) {
-        YamlReader reader = new YamlReader(text);
-        String rest = reader.replaceNumberArrays();
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setCodePointLimit(codePointLimit);
+        YamlReader reader = new YamlReader(text);
+        String rest = reader.replaceNumberArrays();
         try {
             return new Yaml(new ArrayConstructor(options, reader.arrays)).load(rest);
-        } catch (YAMLException e) {
-            throw e;
         } catch (RuntimeException e) {
-            // SnakeYAML fails on some invalid documents with a bare exception (a !!seq tag on a scalar: a cast)
-            throw new YAMLException("a node does not fit its tag or type", e);
+            // An invalid document: SnakeYAML reads the text as written, so that its message points into the file.
+            try {
+                return new Yaml(new SafeConstructor(options)).load(text);
+            } catch (YAMLException plain) {
+                throw plain;
+            } catch (RuntimeException plain) {
+                // SnakeYAML fails on some invalid documents with a bare exception (a !!seq tag on a scalar: a cast)
+                throw new YAMLException("a node does not fit its tag or type", plain);
+            }
         }
     }
 
@@ -213,7 +218,7 @@ final class YamlReader {
         }
         Object value;
         try {
-            value = JsonReader.read(text.substring(at, end + 1));
+            value = JsonReader.read(text.substring(at, end + 1), "a flow sequence");
         } catch (SpecException e) {
             return false;
         }

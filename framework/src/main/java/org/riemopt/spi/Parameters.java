@@ -1,10 +1,13 @@
 package org.riemopt.spi;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -18,6 +21,9 @@ import org.riemopt.linalg.DenseMatrix;
  * <p>Raw values are what a YAML or JSON parser produces: numbers, booleans, strings, and lists of them.
  */
 public final class Parameters {
+
+    /** About how long a value quoted in an error message may be. */
+    private static final int BRIEF = 60;
 
     private final Map<String, Object> values;
 
@@ -158,7 +164,7 @@ public final class Parameters {
                 return Collections.unmodifiableList(out);
             case FILE:
                 if (value instanceof String s && !s.isBlank()) {
-                    return baseDirectory.resolve(s).normalize();
+                    return path(key, baseDirectory, s);
                 }
                 throw wrongType(key, value, spec.type());
             default:
@@ -202,7 +208,16 @@ public final class Parameters {
             throw new IllegalArgumentException("key '" + key + "': expected a list of rows or {file: path}, got "
                     + brief(value));
         }
-        return baseDirectory.resolve(name).normalize();
+        return path(key, baseDirectory, name);
+    }
+
+    private static Path path(String key, Path baseDirectory, String name) {
+        try {
+            return baseDirectory.resolve(name).normalize();
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("key '" + key + "': " + brief(name) + " is not a file path: "
+                    + e.getReason().toLowerCase(Locale.ROOT));
+        }
     }
 
     /** Converts a list of rows of numbers, checking shape and finiteness; {@code key} names it in errors. */
@@ -246,9 +261,52 @@ public final class Parameters {
                 + brief(value));
     }
 
-    private static String brief(Object value) {
-        String s = value instanceof String ? "'" + value + "'" : String.valueOf(value);
-        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    /**
+     * A value of a parsed spec, shortened to about 60 characters, for an error message: as the user wrote it (in
+     * YAML flow style: strings quoted, {@code [a, b]}, {@code {k: v}}), never a Java class or object name.
+     */
+    public static String brief(Object value) {
+        StringBuilder out = new StringBuilder();
+        flow(value, out);
+        return out.length() > BRIEF ? out.substring(0, BRIEF - 3) + "..." : out.toString();
+    }
+
+    /** Appends {@code value} in flow style, stopping soon after {@link #BRIEF} characters (values can be huge). */
+    private static void flow(Object value, StringBuilder out) {
+        if (value instanceof Collection<?> c) {
+            out.append('[');
+            for (Object e : c) {
+                if (out.length() > BRIEF) {
+                    break;
+                }
+                out.append(out.charAt(out.length() - 1) == '[' ? "" : ", ");
+                flow(e, out);
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> m) {
+            out.append('{');
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (out.length() > BRIEF) {
+                    break;
+                }
+                out.append(out.charAt(out.length() - 1) == '{' ? "" : ", ").append(e.getKey()).append(": ");
+                flow(e.getValue(), out);
+            }
+            out.append('}');
+        } else if (value == null) {
+            out.append("nothing");
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof byte[]) {
+            out.append("binary data (!!binary)");
+        } else {
+            // strings, and YAML timestamps (a date written unquoted) or any other scalar the YAML reader makes;
+            // control characters are shown as escapes, never sent to the user's terminal
+            out.append('\'');
+            value.toString().chars().forEach(c -> out.append(c < 0x20 || c == 0x7f
+                    ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+            out.append('\'');
+        }
     }
 
     @Override

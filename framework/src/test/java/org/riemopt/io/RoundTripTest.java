@@ -123,8 +123,15 @@ class RoundTripTest {
     }
 
     @Test
-    void unwritableTargetIsAnUncheckedIoException() {
-        Path file = dir.resolve("no-such-dir").resolve("m.npy");
+    void unwritableTargetIsAnUncheckedIoException() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x").resolve("m.npy");
         assertThrows(UncheckedIOException.class, () -> Npy.write(file, DenseMatrix.identity(2)));
+    }
+
+    @Test
+    void missingFoldersAreCreatedWithTheFile() {
+        Path file = dir.resolve("new").resolve("deeper").resolve("m.npy");
+        Npy.write(file, DenseMatrix.identity(2));
+        assertBitIdentical(DenseMatrix.identity(2), ArrayFile.open(file).readMatrix());
     }
 }

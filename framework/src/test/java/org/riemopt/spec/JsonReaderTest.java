@@ -25,7 +25,7 @@ class JsonReaderTest {
                 + " \"x\": -1.5e-3, \"y\": 2.0, \"flag\": true, \"off\": false, \"none\": null,"
                 + " \"name\": \"a\\\"b\\\\c\\u00e9\", \"rows\": [[1, 2], [3.5, -4]], \"empty\": {}, \"list\": []}";
         Object expected = new Yaml().load(json);
-        Object actual = JsonReader.read(json);
+        Object actual = JsonReader.read(json, "the spec");
         assertEquals(expected, actual);
         @SuppressWarnings("unchecked")
         Map<String, Object> map = (Map<String, Object>) actual;
@@ -43,7 +43,11 @@ class JsonReaderTest {
         String[][] cases = {
             {"{\"a\": 1,\n \"a\": 2}", "line 2, column 2: duplicate key 'a'"},
             {"{\"a\": [1, 2}", "expected ']', got '}'"},
-            {"{\"a\": 01x}", "expected '}', got 'x'"},
+            {"{\"a\": 1x}", "expected '}', got 'x'"},
+            {"{\"a\": 010}", "line 1, column 7: a number with a leading zero"},
+            {"{\"a\": -00.5}", "leading zero"},
+            {"{\"a\": " + "[".repeat(50) + "]".repeat(50) + "}", "nested more than 50 deep"},
+            {"[".repeat(100_000), "line 1, column 51: arrays and objects nested more than 50 deep"},
             {"{\"a\": tru}", "unexpected 't'"},
             {"{\"a\": \"x}", "unterminated string"},
             {"{\"a\": 1} extra", "after the document"},
@@ -51,10 +55,21 @@ class JsonReaderTest {
             {"{a: 1}", "expected a key in double quotes"},
         };
         for (String[] c : cases) {
-            SpecException e = assertThrows(SpecException.class, () -> JsonReader.read(c[0]), c[0]);
-            assertTrue(e.getMessage().startsWith("not valid JSON: ") && e.getMessage().contains(c[1]),
-                    c[0] + " -> " + e.getMessage());
+            SpecException e = assertThrows(SpecException.class, () -> JsonReader.read(c[0], "spec file s.json"),
+                    c[0]);
+            assertTrue(e.getMessage().startsWith("spec file s.json: not valid JSON at line ")
+                    && e.getMessage().contains(c[1]), c[0] + " -> " + e.getMessage());
         }
+        assertEquals(List.of(0, -0.5, 10), JsonReader.read("[0, -0.5, 10]", "the spec"));
+    }
+
+    @Test
+    void nestingUpToTheLimitIsRead() {
+        Object value = JsonReader.read("[".repeat(JsonReader.MAX_DEPTH) + "]".repeat(JsonReader.MAX_DEPTH), "s");
+        for (int depth = 1; depth < JsonReader.MAX_DEPTH; depth++) {
+            value = ((List<?>) value).get(0);
+        }
+        assertEquals(List.of(), value);
     }
 
     @Test
