@@ -1,6 +1,7 @@
 package org.riemopt.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -96,6 +97,19 @@ class CliTest {
         assertTrue(r.out().contains("\"stopReason\":\"nonFinite\"") && r.out().contains("\"converged\":false"),
                 r.out());
         assertTrue(Double.isFinite(number(r.out(), "cost")), "the last finite iterate: " + r.out());
+    }
+
+    @Test
+    void checkOfANonsmoothLossChecksTheGradientAndSaysWhyNotTheHessian() {
+        Run r = riemopt("check", "--json", EXAMPLES.resolve("robust-l1.yaml").toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("\"hessianCheck\":\"not checked: the loss 'l1' is not twice differentiable"),
+                r.out());
+        assertFalse(r.out().contains("hessianSlope") || r.out().contains("hessianMinEigenvalue"), r.out());
+        Run text = riemopt("check", EXAMPLES.resolve("robust-l1.yaml").toString());
+        assertEquals(0, text.status(), text.err());
+        assertTrue(text.out().contains("gradient Taylor slope") && text.out().contains("Hessian:                 not "
+                + "checked"), text.out());
     }
 
     @Test

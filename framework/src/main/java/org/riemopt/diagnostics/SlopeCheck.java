@@ -18,6 +18,11 @@ public record SlopeCheck(double[] stepSizes, double[] errors, double slope, int 
     /** How far a fitted slope may be from the expected one and still count as agreeing. */
     public static final double SLOPE_TOLERANCE = 0.1;
 
+    /** Whether a straight range was fitted and its slope is {@code expected} within {@link #SLOPE_TOLERANCE}. */
+    public boolean agrees(int expected) {
+        return !exact && Math.abs(slope - expected) <= SLOPE_TOLERANCE;
+    }
+
     /**
      * What the check says, in words, for a model of order {@code expected − 1} (2 for the gradient, 3 for the
      * Hessian): agreement, an exact model (a cost polynomial of that order along the direction: nothing to fit, and
@@ -32,7 +37,7 @@ public record SlopeCheck(double[] stepSizes, double[] errors, double slope, int 
         if (Double.isNaN(slope)) {
             return "no straight range to fit: the errors are at round-off level or the cost is not smooth here";
         }
-        if (Math.abs(slope - expected) <= SLOPE_TOLERANCE) {
+        if (agrees(expected)) {
             return "as expected";
         }
         return "expected " + expected + ": the " + (expected == 3 ? "Hessian (or, away from a critical point, the "
