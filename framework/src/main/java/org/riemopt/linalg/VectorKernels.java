@@ -415,6 +415,39 @@ final class VectorKernels implements KernelSet {
     public void weightedSum(double[] w, int from, int to, double[] blocks, int n, int lo, int hi, double[] out) {
         int vhi = lo + S.loopBound(hi - lo);
         int i = from;
+        // eight blocks per sweep where there are eight (half the loads and stores of out), then four; each entry
+        // is the same fused chain over the blocks in order either way
+        for (; i + 7 < to; i += 8) {
+            DoubleVector v0 = DoubleVector.broadcast(S, w[i]);
+            DoubleVector v1 = DoubleVector.broadcast(S, w[i + 1]);
+            DoubleVector v2 = DoubleVector.broadcast(S, w[i + 2]);
+            DoubleVector v3 = DoubleVector.broadcast(S, w[i + 3]);
+            DoubleVector v4 = DoubleVector.broadcast(S, w[i + 4]);
+            DoubleVector v5 = DoubleVector.broadcast(S, w[i + 5]);
+            DoubleVector v6 = DoubleVector.broadcast(S, w[i + 6]);
+            DoubleVector v7 = DoubleVector.broadcast(S, w[i + 7]);
+            int b0 = i * n;
+            int k = lo;
+            for (; k < vhi; k += L) {
+                DoubleVector s = DoubleVector.fromArray(S, out, k);
+                s = DoubleVector.fromArray(S, blocks, b0 + k).fma(v0, s);
+                s = DoubleVector.fromArray(S, blocks, b0 + n + k).fma(v1, s);
+                s = DoubleVector.fromArray(S, blocks, b0 + 2 * n + k).fma(v2, s);
+                s = DoubleVector.fromArray(S, blocks, b0 + 3 * n + k).fma(v3, s);
+                s = DoubleVector.fromArray(S, blocks, b0 + 4 * n + k).fma(v4, s);
+                s = DoubleVector.fromArray(S, blocks, b0 + 5 * n + k).fma(v5, s);
+                s = DoubleVector.fromArray(S, blocks, b0 + 6 * n + k).fma(v6, s);
+                s = DoubleVector.fromArray(S, blocks, b0 + 7 * n + k).fma(v7, s);
+                s.intoArray(out, k);
+            }
+            for (; k < hi; k++) {
+                double e = out[k];
+                for (int t = 0; t < 8; t++) {
+                    e = Math.fma(blocks[b0 + t * n + k], w[i + t], e);
+                }
+                out[k] = e;
+            }
+        }
         for (; i + 3 < to; i += 4) {
             double w0 = w[i];
             double w1 = w[i + 1];

@@ -37,7 +37,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
     private static final long PARALLEL_THRESHOLD = 1L << 18;
     private static final int PARALLEL_CHUNKS = 4;
     /** Measurements added to the adjoint per sweep of its partial sum. */
-    private static final int SUM_GROUP = 4;
+    private static final int SUM_GROUP = 8;
     /**
      * Pushes and pulls of a Jacobian cache of at least this many numbers (8 MB) are split in two: each entry of the
      * result is computed whole by one task, so the split never changes a bit. Below it forking does not pay on the
