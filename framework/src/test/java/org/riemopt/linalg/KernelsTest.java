@@ -91,7 +91,7 @@ class KernelsTest {
         KernelSet vector = new VectorKernels();
         Random random = new Random(7);
         for (int rows : new int[] {1, 3, 4, 7, 8, 9, 20, 33, 100}) {
-            for (int cols : new int[] {1, 3, 4, 5, 9}) {
+            for (int cols : new int[] {1, 3, 4, 5, 9, 12, 17}) {
                 for (int r = 1; r <= 4; r++) {
                     double[] a = random.doubles(rows * cols + 3).toArray();
                     double[] f = random.doubles(cols * r + 2).toArray();
