@@ -4,9 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -48,6 +52,41 @@ class FelixStorageTest {
         assertFalse(Files.exists(stale));
         for (Path kept : List.of(mine, parent, older, notAPid, file)) {
             assertTrue(Files.exists(kept), kept + " is kept");
+        }
+    }
+
+    /**
+     * The lock file decides where there is one: a folder whose pid looks dead but whose lock another process holds
+     * (a process whose pid this one cannot see, in another PID namespace) is kept, and removed once that process
+     * is gone; one whose pid is alive but whose lock nobody holds (the pid was reused) is removed.
+     */
+    @Test
+    void theLockFileDecidesOverThePid() throws Exception {
+        Path hidden = folder(FelixStorage.PREFIX + deadPid() + "-1");
+        Path reused = folder(FelixStorage.PREFIX + ProcessHandle.current().pid() + "-2");
+        Files.writeString(reused.resolve(FelixStorage.LOCK), "");
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
+                hidden.resolve(FelixStorage.LOCK).toString()).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(holder.getInputStream()))) {
+            assertEquals("locked", out.readLine());
+            assertEquals(List.of(reused), FelixStorage.removeStale(temp));
+            assertTrue(Files.exists(hidden));
+        } finally {
+            holder.destroyForcibly().waitFor();
+        }
+        assertEquals(List.of(hidden), FelixStorage.removeStale(temp), "once its process is gone");
+    }
+
+    /** Holds an exclusive lock on the file named by its argument until it is killed. */
+    public static final class LockHolder {
+        public static void main(String[] args) throws Exception {
+            FileChannel channel = FileChannel.open(Path.of(args[0]), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            channel.lock();
+            System.out.println("locked");
+            System.out.flush();
+            Thread.sleep(120_000);
         }
     }
 
