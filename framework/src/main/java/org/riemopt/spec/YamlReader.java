@@ -37,6 +37,10 @@ final class YamlReader {
     private int at;
     private int copiedTo;
     private int flowDepth;
+    /** Where the last failed scan for a number sequence stopped. */
+    private int scannedTo;
+    /** Where the last tag ({@code !name}) ended, or -1: a sequence right after it keeps the tag's meaning. */
+    private int tagEnd = -1;
 
     private YamlReader(String text) {
         this.text = text;
@@ -122,7 +126,11 @@ final class YamlReader {
         switch (c) {
             case '[' -> {
                 // a tagged sequence keeps its tag's meaning, so it is left to SnakeYAML
-                boolean tagged = at > 0 && tagBefore(at);
+                int before = at;
+                while (before > tagEnd && before > 0 && isBlank(text.charAt(before - 1))) {
+                    before--;
+                }
+                boolean tagged = before == tagEnd;
                 if (tagged || !replaceArray()) {
                     flowDepth++;
                     at++;
@@ -160,6 +168,7 @@ final class YamlReader {
                 while (at < text.length() && !isBlank(text.charAt(at)) && text.charAt(at) != '\n') {
                     at++;
                 }
+                tagEnd = c == '!' ? at : -1;
                 return true;
             }
             default -> {
@@ -196,13 +205,19 @@ final class YamlReader {
      * whether it did.
      */
     private boolean replaceArray() {
+        if (at < scannedTo) {
+            // inside text a failed scan already crossed: it would fail here too, or find a small array
+            return false;
+        }
         int depth = 0;
         int end = at;
         int newlines = 0;
         for (; end < text.length(); end++) {
             char c = text.charAt(end);
             if (c == '[') {
-                depth++;
+                if (++depth > JsonReader.MAX_DEPTH) {
+                    break;
+                }
             } else if (c == ']') {
                 if (--depth == 0) {
                     break;
@@ -210,16 +225,20 @@ final class YamlReader {
             } else if (c == '\n') {
                 newlines++;
             } else if (!isNumberCharacter(c) && c != ',' && c != ' ' && c != '\r') {
-                return false;
+                break;
             }
         }
         if (depth != 0 || !endsNode(end + 1)) {
+            // Every '[' up to here is left to SnakeYAML: scanning from each again would make a hostile run of
+            // brackets quadratic.
+            scannedTo = end;
             return false;
         }
         Object value;
         try {
             value = JsonReader.read(text.substring(at, end + 1), "a flow sequence");
         } catch (SpecException e) {
+            scannedTo = end;
             return false;
         }
         out.append(text, copiedTo, at).append(ARRAY.getValue()).append(' ').append(arrays.size());
@@ -246,19 +265,6 @@ final class YamlReader {
             return isBlank(text.charAt(i - 1));
         }
         return flowDepth > 0 && (c == ',' || c == ']' || c == '}');
-    }
-
-    /** Whether the token before the blanks preceding {@code i} is a tag ({@code !name}). */
-    private boolean tagBefore(int i) {
-        int end = i;
-        while (end > 0 && isBlank(text.charAt(end - 1))) {
-            end--;
-        }
-        int start = end;
-        while (start > 0 && !isBlank(text.charAt(start - 1)) && text.charAt(start - 1) != '\n') {
-            start--;
-        }
-        return start < end && text.charAt(start) == '!';
     }
 
     private void skipQuoted(char quote) {

@@ -123,6 +123,16 @@ class YamlReaderTest {
         assertThrows(YAMLException.class, () -> YamlReader.read(text, LIMIT));
     }
 
+    /** Unclosed and over-deep runs of brackets: refused as SnakeYAML refuses them (each '[' is scanned once). */
+    @Test
+    void hostileRunsOfBracketsAreRefused() {
+        for (String run : List.of("[".repeat(200_000), "[1, ".repeat(100_000), "[".repeat(60) + "1" + "]".repeat(60))) {
+            String text = "x: " + run + "\n";
+            assertThrows(YAMLException.class, () -> snake(text));
+            assertThrows(YAMLException.class, () -> YamlReader.read(text, LIMIT));
+        }
+    }
+
     @Test
     void errorsKeepTheirLineNumbers() {
         String text = "a: [[1, 2],\n    [3, 4],\n    [5, 6]]\nb: [1, 2]\nc: : bad\n";
