@@ -197,6 +197,11 @@ public final class Riemopt {
         CommandLine cli = new CommandLine(riemopt);
         withHelpOptions(cli);
         cli.setOut(out);
+        // options of the top command that contradict each other are refused before any command runs
+        cli.setExecutionStrategy(parseResult -> {
+            riemopt.progressStyle();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         cli.setErr(err);
         cli.setParameterExceptionHandler((e, arguments) -> {
             // One line naming the problem, one hint; the full usage only on request (-h).

@@ -118,8 +118,9 @@ final class RunCommand extends Subcommand implements Callable<Integer> {
                     summary.work().operatorPasses(), summary.work().hessianVectorProducts(), summary.innerIterations());
             out.printf("  seed:           %d%n", instance.seed());
         }
+        // a signal that came after the solver's last check leaves a complete result, reported as such
         int interrupted = parent.interrupts().status();
-        if (interrupted != 0) {
+        if (interrupted != 0 && r.stopReason().criterion().equals(StopReason.INTERRUPTED)) {
             err().println("riemopt: " + Riemopt.INTERRUPTED);
             return interrupted;
         }

@@ -53,11 +53,14 @@ class ProgressOptionsTest {
         Cli.Run quiet = riemopt("run", DEMO.toString(), "--quiet");
         assertEquals(0, quiet.status(), quiet.err());
         assertEquals("", quiet.err());
-        Cli.Run both = riemopt("run", DEMO.toString(), "--quiet", "--verbose");
-        assertEquals(2, both.status());
-        assertEquals("", both.out());
-        assertTrue(both.err().startsWith("riemopt: --quiet and --verbose contradict each other; give at most one"),
-                both.err());
+        for (String command : List.of("run", "check", "plugins")) {
+            Cli.Run both = command.equals("plugins") ? riemopt(command, "--quiet", "--verbose")
+                    : riemopt(command, DEMO.toString(), "--quiet", "--verbose");
+            assertEquals(2, both.status(), command);
+            assertEquals("", both.out(), command);
+            assertTrue(both.err().startsWith("riemopt: --quiet and --verbose contradict each other; give at most one"),
+                    command + ": " + both.err());
+        }
     }
 
     @Test

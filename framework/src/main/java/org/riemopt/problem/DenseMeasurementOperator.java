@@ -23,7 +23,7 @@ import org.riemopt.linalg.SymmetricPacking;
  * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} computes, for each
  * {@code Aᵢ} while it streams in, {@code AᵢV} (fused axpys of its columns, four per sweep of the output) and
  * {@code AᵢᵀU} (dot products of its columns with two or three factor columns per sweep), then adds {@code wᵢAᵢ} to the
- * adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, four measurements per sweep of the partial sum, so a
+ * adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, eight measurements per sweep of the partial sum, so a
  * new point costs one pass from memory, not two. When every {@code Aᵢ} is symmetric and {@code U == V} (the
  * {@code XXᵀ} lift) only {@code AᵢᵀU = AᵢV} is computed and kept, straight from the packed triangle; other factors
  * unpack {@code Aᵢ} into a per-thread block first. The kernels are {@link Kernels}' fused ones (the
@@ -302,7 +302,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
     /**
      * {@code Σ wᵢAᵢ} in one pass, with {@code wᵢ = weightOf(i)} evaluated just before {@code Aᵢ} is added (so it
-     * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial, four measurements per sweep of
+     * may first use {@code Aᵢ} while in cache). Each chunk sums into its own partial, eight measurements per sweep of
      * it (their blocks are still in L2), each entry a fused chain over the measurements in order; the partials are
      * added in chunk order. A symmetric operator's sum is symmetric: its packed triangle is accumulated, then
      * unpacked.

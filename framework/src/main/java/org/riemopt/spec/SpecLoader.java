@@ -280,7 +280,8 @@ public final class SpecLoader {
     private static <P> void requireRunMemory(SearchSpace<P, ?> space, MeasurementOperator operator, P start) {
         double jacobian = guarded("operator", () -> operator.jacobianNumbers(space.searchRank()));
         SpecValues.requireMemory("operator", "the operator's Jacobian cache at a point needs " + (long) jacobian
-                + " numbers (8·m·n·r bytes for a dense operator)", 8 * jacobian, 0);
+                + " numbers of 8 bytes (for a dense operator m·(n₁ + n₂)·r, or m·n·r for XXᵀ on a symmetric one)",
+                8 * jacobian, 0);
         double numbers = guarded("manifold", () -> space.pointArrays(start)).values().stream()
                 .mapToDouble(a -> (double) a.rows() * a.cols()).sum();
         int more = MemoryBudget.POINTS_PER_RUN - 1;
