@@ -21,9 +21,6 @@ final class OutputFiles {
     /** The file name that means standard output. */
     static final String STDOUT = "-";
 
-    /** Symbolic links followed at most (as the kernel's own limit), so that a loop of links is an error. */
-    private static final int MAX_LINKS = 40;
-
     private OutputFiles() {
     }
 
@@ -39,14 +36,7 @@ final class OutputFiles {
      * @throws IOException if the links form a loop or cannot be read
      */
     static Path followLinks(Path path) throws IOException {
-        Path p = path.toAbsolutePath();
-        for (int i = 0; Files.isSymbolicLink(p); i++) {
-            if (i == MAX_LINKS) {
-                throw new IOException("too many levels of symbolic links");
-            }
-            p = p.resolveSibling(Files.readSymbolicLink(p));
-        }
-        return p;
+        return org.riemopt.io.AtomicFiles.followLinks(path);
     }
 
     /**

@@ -6,7 +6,6 @@ import org.riemopt.solver.IterationRecord;
 import org.riemopt.spec.Instance;
 import org.riemopt.spec.SpecException;
 import org.riemopt.spec.SpecLoader;
-import org.riemopt.spi.Parameters;
 
 /**
  * Trials of a spec, shared by {@code compare} and {@code sweep}: trial {@code t} of a spec with {@code seed: s}
@@ -24,14 +23,7 @@ final class Trials {
 
     /** The spec's {@code seed:}, 0 when absent. */
     static long baseSeed(SpecDocument spec) {
-        Object seed = spec.get("seed");
-        if (seed == null) {
-            return 0;
-        }
-        if (seed instanceof Integer || seed instanceof Long) {
-            return ((Number) seed).longValue();
-        }
-        throw new SpecException("seed", "expected an integer, got " + Parameters.brief(seed));
+        return SpecLoader.seed(spec.get("seed"));
     }
 
     /** The spec of trial {@code trial}: the seed replaced by the base seed plus the trial index. */

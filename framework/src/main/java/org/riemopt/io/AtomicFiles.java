@@ -14,12 +14,12 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes a file so that readers see either the old file or the complete new one, never a partial write. Symbolic
  * links are followed (the link's target is replaced, the link kept) and the new file has the usual permissions
- * (the user's umask).
+ * (the user's umask). Public so that every output of the command line goes through this one mechanism.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     /** What goes into the file; the stream is closed by {@link #write}. */
-    interface Content {
+    public interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -32,7 +32,7 @@ final class AtomicFiles {
      *
      * @throws UncheckedIOException if the file cannot be written
      */
-    static void write(Path target, Content content) {
+    public static void write(Path target, Content content) {
         Path absolute;
         try {
             absolute = followLinks(target);
@@ -70,8 +70,13 @@ final class AtomicFiles {
         }
     }
 
-    /** The file at the end of {@code path}'s chain of symbolic links, so that a link is written through, not replaced. */
-    static Path followLinks(Path path) throws IOException {
+    /**
+     * The file at the end of {@code path}'s chain of symbolic links (which may not exist yet), so that a link is
+     * written through, not replaced; at most 40 links are followed, the kernel's own limit.
+     *
+     * @throws IOException if the links form a loop or cannot be read
+     */
+    public static Path followLinks(Path path) throws IOException {
         Path p = path.toAbsolutePath();
         for (int i = 0; Files.isSymbolicLink(p); i++) {
             if (i == 40) {

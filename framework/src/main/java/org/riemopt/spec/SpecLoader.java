@@ -320,7 +320,12 @@ public final class SpecLoader {
         return b;
     }
 
-    private static long seed(Object value) {
+    /**
+     * The value of a spec's {@code seed:} key as the seed of its random streams: 0 when absent.
+     *
+     * @throws SpecException at key {@code seed} if it is not an integer
+     */
+    public static long seed(Object value) {
         if (value == null) {
             return 0;
         }
