@@ -29,8 +29,10 @@ final class TruncatedCG {
      * @param hessEta         {@code Hess[η]}, accumulated alongside (no extra Hessian call)
      * @param innerIterations tCG iterations done
      * @param limitedByRadius whether η was stopped on the boundary (radius or negative curvature)
+     * @param regionNorm      {@code ‖η‖_{P⁻¹}}, the norm the region is measured in: the radius on the boundary, else
+     *                        from the recurrence {@code e_Pe}
      */
-    record Outcome<T>(T eta, T hessEta, int innerIterations, boolean limitedByRadius) {
+    record Outcome<T>(T eta, T hessEta, int innerIterations, boolean limitedByRadius, double regionNorm) {
     }
 
     private TruncatedCG() {
@@ -56,7 +58,7 @@ final class TruncatedCG {
         if (rr == 0) {
             // A zero gradient (reachable with gradientTolerance 0): η = 0 is the model's minimizer along every
             // direction tCG would try; Manopt would divide 0 by 0 here.
-            return new Outcome<>(eta, hessEta, 0, false);
+            return new Outcome<>(eta, hessEta, 0, false, 0);
         }
         UnaryOperator<T> precon = preconditioner.at(x);
         T z = precon.apply(r);
@@ -66,6 +68,7 @@ final class TruncatedCG {
         double ePd = 0;
         double dPd = zr;
         double modelValue = 0;
+        double etaPeta = 0;
         double radius2 = radius * radius;
         int j = 0;
         while (j < maxInner) {
@@ -78,7 +81,7 @@ final class TruncatedCG {
                 double tau = (-ePd + Math.sqrt(ePd * ePd + dPd * (radius2 - ePe))) / dPd;
                 eta = m.lincomb(x, 1, eta, -tau, mdelta);
                 hessEta = m.lincomb(x, 1, hessEta, -tau, hmdelta);
-                return new Outcome<>(eta, hessEta, j, true);
+                return new Outcome<>(eta, hessEta, j, true, radius);
             }
             ePe = ePeNew;
             T newEta = m.lincomb(x, 1, eta, -alpha, mdelta);
@@ -90,6 +93,7 @@ final class TruncatedCG {
             eta = newEta;
             hessEta = newHessEta;
             modelValue = newModelValue;
+            etaPeta = ePe;
             r = m.lincomb(x, 1, r, -alpha, hmdelta);
             double normR = Math.sqrt(m.inner(x, r, r));
             if (j >= minInner && normR <= normR0 * Math.min(Math.pow(normR0, theta), kappa)) {
@@ -103,6 +107,6 @@ final class TruncatedCG {
             ePd = beta * (ePd + alpha * dPd);
             dPd = zr + beta * beta * dPd;
         }
-        return new Outcome<>(eta, hessEta, j, false);
+        return new Outcome<>(eta, hessEta, j, false, Math.sqrt(etaPeta));
     }
 }

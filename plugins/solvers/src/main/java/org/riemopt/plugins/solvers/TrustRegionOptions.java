@@ -19,14 +19,16 @@ import org.riemopt.solver.SolverOptions;
  * @param preconditioner    {@code null} (default) for none, as Manopt without {@code precon}; else tCG is
  *                          preconditioned by the scaled metric {@code ξ ↦ ξ(XᵀX + ηI)⁻¹} of the problem's factors
  *                          ({@link ScaledPreconditioner}) with this damping
+ * @param radiusUpdate      how the radius changes after a step, default {@link RadiusUpdate#MANOPT}
  */
 public record TrustRegionOptions(SolverOptions stopping, double maxRadius, double initialRadius, double rhoPrime,
                                  double rhoRegularization, double kappa, double theta, int minInner, int maxInner,
-                                 int minIterations, ScaledPreconditioner.Damping preconditioner) {
+                                 int minIterations, ScaledPreconditioner.Damping preconditioner,
+                                 RadiusUpdate radiusUpdate) {
 
     /** Manopt's defaults. */
     public static final TrustRegionOptions DEFAULTS = new TrustRegionOptions(SolverOptions.DEFAULTS, Double.NaN,
-            Double.NaN, 0.1, 1e3, 0.1, 1.0, 1, 0, 0, null);
+            Double.NaN, 0.1, 1e3, 0.1, 1.0, 1, 0, 0, null, RadiusUpdate.MANOPT);
 
     /** Checks the values, with Manopt's assertions. */
     public TrustRegionOptions {
@@ -48,17 +50,26 @@ public record TrustRegionOptions(SolverOptions stopping, double maxRadius, doubl
         if (minInner < 0 || maxInner < 0 || minIterations < 0) {
             throw new IllegalArgumentException("minInner, maxInner and minIterations must be >= 0");
         }
+        if (radiusUpdate == null) {
+            throw new IllegalArgumentException("radiusUpdate must be given (RadiusUpdate.MANOPT by default)");
+        }
     }
 
     /** A copy with other stopping options. */
     public TrustRegionOptions withStopping(SolverOptions value) {
         return new TrustRegionOptions(value, maxRadius, initialRadius, rhoPrime, rhoRegularization, kappa, theta,
-                minInner, maxInner, minIterations, preconditioner);
+                minInner, maxInner, minIterations, preconditioner, radiusUpdate);
     }
 
     /** A copy with the scaled preconditioner of this damping, or none for {@code null}. */
     public TrustRegionOptions withPreconditioner(ScaledPreconditioner.Damping value) {
         return new TrustRegionOptions(stopping, maxRadius, initialRadius, rhoPrime, rhoRegularization, kappa, theta,
-                minInner, maxInner, minIterations, value);
+                minInner, maxInner, minIterations, value, radiusUpdate);
+    }
+
+    /** A copy with this radius rule. */
+    public TrustRegionOptions withRadiusUpdate(RadiusUpdate value) {
+        return new TrustRegionOptions(stopping, maxRadius, initialRadius, rhoPrime, rhoRegularization, kappa, theta,
+                minInner, maxInner, minIterations, preconditioner, value);
     }
 }

@@ -104,11 +104,8 @@ public final class TrustRegions implements Solver {
             if (accepted) {
                 moveTo(proposal, fProposal);
             }
-            if (!accepted || rho < 0.25 || Double.isNaN(rho)) {
-                radius /= 4;
-            } else if (rho > 0.75 && tcg.limitedByRadius()) {
-                radius = Math.min(2 * radius, maxRadius);
-            }
+            radius = options.radiusUpdate().next(radius, maxRadius, tcg.regionNorm(), rho, accepted,
+                    tcg.limitedByRadius());
             return new Step(stepNorm, statistics(tcg.innerIterations(), radius, rho, accepted,
                     tcg.limitedByRadius()));
         }

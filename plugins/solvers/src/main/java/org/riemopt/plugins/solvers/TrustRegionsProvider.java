@@ -46,6 +46,9 @@ public final class TrustRegionsProvider implements SolverProvider {
         list.add(ParameterSpec.optional("preconditioner", ParameterType.STRING, "none",
                 "none, or scaled: tCG preconditioned by xi (X^T X + eta I)^-1 on the factors of the xxt or uvt lift"));
         list.addAll(ScaledPreconditioning.parameters());
+        list.add(ParameterSpec.optional("radiusUpdate", ParameterType.STRING, d.radiusUpdate().specName(),
+                "manopt (Manopt's radius rules), or step: the radius follows the step (More 1978), "
+                        + "fewer rejections on over-parameterized problems"));
         return list;
     }
 
@@ -57,9 +60,15 @@ public final class TrustRegionsProvider implements SolverProvider {
             default -> throw new IllegalArgumentException("preconditioner must be none or scaled, got '"
                     + p.string("preconditioner") + "'");
         };
+        RadiusUpdate radiusUpdate = switch (p.string("radiusUpdate")) {
+            case "manopt" -> RadiusUpdate.MANOPT;
+            case "step" -> RadiusUpdate.STEP;
+            default -> throw new IllegalArgumentException("radiusUpdate must be manopt or step, got '"
+                    + p.string("radiusUpdate") + "'");
+        };
         return new TrustRegions(new TrustRegionOptions(SolverProvider.stoppingOptions(p), p.number("maxRadius"),
                 p.number("initialRadius"), p.number("rhoPrime"), p.number("rhoRegularization"), p.number("kappa"),
                 p.number("theta"), p.integer("minInner"), p.integer("maxInner"), p.integer("minIterations"),
-                preconditioner));
+                preconditioner, radiusUpdate));
     }
 }
