@@ -403,10 +403,14 @@ final class VectorKernels implements KernelSet {
             for (int i = 0; i < h; i += 8) {
                 DoubleVector a0 = DoubleVector.fromArray(S, a, col + i);
                 DoubleVector a1 = DoubleVector.fromArray(S, a, col + i + L);
-                s0 = a0.fma(DoubleVector.fromArray(S, x, x0 + i), s0);
-                s1 = a1.fma(DoubleVector.fromArray(S, x, x0 + i + L), s1);
-                t0 = a0.fma(DoubleVector.fromArray(S, x, x1 + i), t0);
-                t1 = a1.fma(DoubleVector.fromArray(S, x, x1 + i + L), t1);
+                DoubleVector x0l = DoubleVector.fromArray(S, x, x0 + i);
+                DoubleVector x1l = DoubleVector.fromArray(S, x, x1 + i);
+                s0 = a0.fma(x0l, s0);
+                t0 = a0.fma(x1l, t0);
+                DoubleVector x0h = DoubleVector.fromArray(S, x, x0 + i + L);
+                DoubleVector x1h = DoubleVector.fromArray(S, x, x1 + i + L);
+                s1 = a1.fma(x0h, s1);
+                t1 = a1.fma(x1h, t1);
             }
             park(s0, s1, lanes, p0 + j, n);
             park(t0, t1, lanes, p1 + j, n);
