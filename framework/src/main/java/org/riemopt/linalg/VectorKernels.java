@@ -353,13 +353,18 @@ final class VectorKernels implements KernelSet {
     public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
                                   double[] lanes) {
         int bound = n - (n & 7);
-        for (int c = 0; c < r; c += 2) {
-            // factor columns in pairs, so that each load of A serves both; an odd r pairs its last one with itself
-            int d = Math.min(c + 1, r - 1);
-            ownColumns(a, ao, bound, x, xo + c * n, xo + d * n, lanes, c * 8 * n, d * 8 * n, n);
-            laterColumns(a, ao, bound, x, xo + c * n, xo + d * n, lanes, c * 8 * n, d * 8 * n, n);
+        int c = 0;
+        for (; c + 1 < r; c += 2) {
+            // factor columns in pairs, so that each load of A serves two
+            ownColumns(a, ao, bound, x, xo + c * n, xo + (c + 1) * n, lanes, c * 8 * n, (c + 1) * 8 * n, n);
+            laterColumns(a, ao, bound, x, xo + c * n, xo + (c + 1) * n, lanes, c * 8 * n, (c + 1) * 8 * n, n);
         }
-        for (int c = 0; c < r; c++) {
+        if (c < r) {
+            // an odd r's last column alone: as its own pair it took a third longer (r = 1, 3)
+            ownColumn(a, ao, bound, x, xo + c * n, lanes, c * 8 * n, n);
+            laterColumn(a, ao, bound, x, xo + c * n, lanes, c * 8 * n, n);
+        }
+        for (c = 0; c < r; c++) {
             // combine(lo, hi) of each output, four outputs per vector: ((s0+s4)+(s1+s5)) + ((s2+s6)+(s3+s7))
             int p = c * 8 * n;
             for (int j = 0; j < bound; j += L) {
@@ -377,7 +382,7 @@ final class VectorKernels implements KernelSet {
         for (int k = bound; k < n; k++) {
             // the last n mod 8 columns, stored whole: tail terms of the outputs of full groups, then their own sums
             int col = ao + SymmetricPacking.column(k, n);
-            for (int c = 0; c < r; c++) {
+            for (c = 0; c < r; c++) {
                 axpy(x[xo + k + c * n], a, col, out, oo + c * n, bound);
                 out[oo + k + c * n] = dot(a, col, x, xo + c * n, n);
             }
@@ -491,6 +496,54 @@ final class VectorKernels implements KernelSet {
                 t1.intoArray(lanes, o1 + L);
                 t2.intoArray(lanes, o1 + 2 * L);
                 t3.intoArray(lanes, o1 + 3 * L);
+            }
+        }
+    }
+
+    /** {@link #ownColumns} for the one factor column at {@code x0}. */
+    private static void ownColumn(double[] a, int ao, int bound, double[] x, int x0, double[] lanes, int p0, int n) {
+        int col = ao;
+        for (int j = 0; j < bound; j++) {
+            int h = (j | 7) + 1;
+            DoubleVector lo = DoubleVector.zero(S);
+            DoubleVector hi = DoubleVector.zero(S);
+            for (int i = 0; i < h; i += 8) {
+                lo = DoubleVector.fromArray(S, a, col + i).fma(DoubleVector.fromArray(S, x, x0 + i), lo);
+                hi = DoubleVector.fromArray(S, a, col + i + L).fma(DoubleVector.fromArray(S, x, x0 + i + L), hi);
+            }
+            park(lo, hi, lanes, p0 + j, n);
+            col += h;
+        }
+    }
+
+    /** {@link #laterColumns} for the one factor column at {@code x0}: four lane-sum vectors per tile and lane. */
+    private static void laterColumn(double[] a, int ao, int bound, double[] x, int x0, double[] lanes, int p0,
+                                    int n) {
+        int blocks = bound >> 3;
+        for (int p = 0; p + 1 < blocks; p += 2) {
+            int row = 8 * p;
+            for (int l = 0; l < 8; l++) {
+                int o = p0 + l * n + row;
+                int k = row + 8 + l;
+                int col = ao + SymmetricPacking.column(k, n) + row;
+                DoubleVector xk = DoubleVector.broadcast(S, x[x0 + k]);
+                DoubleVector s0 = DoubleVector.fromArray(S, a, col).fma(xk, DoubleVector.fromArray(S, lanes, o));
+                DoubleVector s1 = DoubleVector.fromArray(S, a, col + L).fma(xk,
+                        DoubleVector.fromArray(S, lanes, o + L));
+                DoubleVector s2 = DoubleVector.fromArray(S, lanes, o + 2 * L);
+                DoubleVector s3 = DoubleVector.fromArray(S, lanes, o + 3 * L);
+                for (k += 8; k < bound; k += 8) {
+                    col += 8 * k;
+                    xk = DoubleVector.broadcast(S, x[x0 + k]);
+                    s0 = DoubleVector.fromArray(S, a, col).fma(xk, s0);
+                    s1 = DoubleVector.fromArray(S, a, col + L).fma(xk, s1);
+                    s2 = DoubleVector.fromArray(S, a, col + 2 * L).fma(xk, s2);
+                    s3 = DoubleVector.fromArray(S, a, col + 3 * L).fma(xk, s3);
+                }
+                s0.intoArray(lanes, o);
+                s1.intoArray(lanes, o + L);
+                s2.intoArray(lanes, o + 2 * L);
+                s3.intoArray(lanes, o + 3 * L);
             }
         }
     }
