@@ -344,10 +344,14 @@ final class VectorKernels implements KernelSet {
      * Lane {@code l} of output {@code j}'s dot product sums the terms {@code k = 8q + l} in increasing {@code q}: the
      * rows of {@code j}'s own stored column (every {@code q} up to {@code j}'s block {@code p}), then the later
      * columns' entries in row {@code j} ({@code q > p}). The first part runs as dot products of each stored column
-     * ({@link #ownColumns}), the second as axpys of whole blocks of later columns into the same lane sums
-     * ({@link #laterColumns}); the lane sums are parked in {@code lanes[(c·8 + l)·n + j]} in between. After the last
-     * full group of eight columns the lanes are combined, four outputs per vector, and the last {@code n mod 8}
-     * columns (stored whole) add their terms to the combined sums in order and take their own full dot products.
+     * ({@link #ownColumns}), the second as axpys of whole blocks of later columns into the same lane sums ({@link
+     * #laterColumns}); the lane sums are parked in {@code lanes[(c·8 + l)·n + j]} in between. Both phases take the
+     * factor columns in pairs, so that each load of {@code A} serves two (an odd {@code r}'s last column goes alone),
+     * and the second keeps a tile's lane sums in registers over all later columns: per four fmas the first phase does
+     * six loads and the second three, where one sweep per column and factor column, with an axpy into the parked lane
+     * sums, did eight loads and stores (20-30 % slower from L2, docs/performance.md). After the last full group of
+     * eight columns the lanes are combined, four outputs per vector, and the last {@code n mod 8} columns (stored
+     * whole) add their terms to the combined sums in order and take their own full dot products.
      */
     @Override
     public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
