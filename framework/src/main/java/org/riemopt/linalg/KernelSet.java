@@ -37,7 +37,7 @@ interface KernelSet {
      * {@code A·X} for the symmetric {@code n x n} matrix {@code A} packed at {@code ao} ({@link SymmetricPacking}) and
      * the column-major {@code n x r} block {@code X} at {@code xo}: {@code out[oo + k + c·n] = dot(column k of A,
      * column c of X)} over the full column, so exactly the bits of {@link #transposeMultiply} on the unpacked matrix,
-     * though every stored number is read once. {@code scratch} holds at least {@code 8·n·r} numbers; its contents are
+     * though only the packed numbers are read. {@code scratch} holds at least {@code 8·n·r} numbers; its contents are
      * overwritten.
      */
     void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,

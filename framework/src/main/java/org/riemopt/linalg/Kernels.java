@@ -112,7 +112,7 @@ public final class Kernels {
      * {@code out = A·X} for the symmetric {@code n x n} matrix {@code A} packed at {@code ao} ({@link SymmetricPacking})
      * and {@code X} column-major {@code n x r} at {@code xo}; {@code out} column-major {@code n x r} at {@code oo}. Each
      * entry has the bits of {@link #transposeMultiply} on the unpacked matrix (dot products of its full columns), while
-     * every stored number is read once. Read: a, x. Written: out, and {@code scratch} (at least
+     * only the packed numbers are read. Read: a, x. Written: out, and {@code scratch} (at least
      * {@link #symmetricMultiplyScratch} numbers, contents irrelevant).
      */
     public static void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,

@@ -341,52 +341,34 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * Each stored number {@code A[j, k]} above {@code k}'s own block is term {@code j} of output {@code k}'s dot
-     * product and term {@code k} of output {@code j}'s; columns go in order, so both chains get their terms in the
-     * order of the full column's dot product. Output {@code k}'s lane sums over its stored column (rows up to the end
-     * of its block: every term from rows in or above its block) run in registers, then are parked in
-     * {@code lanes[(c·8 + l)·n + k]}, where every later column {@code k'} continues lane {@code k' mod 8} of the
-     * outputs of earlier blocks by an axpy in the same sweep. After the last full group of eight columns the parked
-     * lanes are combined, four outputs per vector, and the last {@code n mod 8} columns (stored whole) add their
-     * terms to the combined sums in order and take their own full dot products.
+     * Lane {@code l} of output {@code j}'s dot product sums the terms {@code k = 8q + l} in increasing {@code q}: the
+     * rows of {@code j}'s own stored column (every {@code q} up to {@code j}'s block {@code p}), then the later
+     * columns' entries in row {@code j} ({@code q > p}). The first part runs as dot products of each stored column
+     * ({@link #ownColumns}), the second as axpys of whole blocks of later columns into the same lane sums ({@link
+     * #laterColumns}); the lane sums are parked in {@code lanes[(c·8 + l)·n + j]} in between. Both phases take the
+     * factor columns in pairs, so that each load of {@code A} serves two (an odd {@code r}'s last column goes alone),
+     * and the second keeps a tile's lane sums in registers over all later columns: per four fmas the first phase does
+     * six loads and the second three, where one sweep per column and factor column, with an axpy into the parked lane
+     * sums, did eight loads and stores (20-30 % slower from L2, docs/performance.md). After the last full group of
+     * eight columns the lanes are combined, four outputs per vector, and the last {@code n mod 8} columns (stored
+     * whole) add their terms to the combined sums in order and take their own full dot products.
      */
     @Override
     public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
                                   double[] lanes) {
         int bound = n - (n & 7);
-        for (int k = 0; k < bound; k++) {
-            int col = ao + SymmetricPacking.column(k, n);
-            int g = k & ~7;
-            for (int c = 0; c < r; c++) {
-                int xc = xo + c * n;
-                int parked = c * 8 * n;
-                int lane = parked + (k & 7) * n;
-                DoubleVector xk = DoubleVector.broadcast(S, x[xc + k]);
-                DoubleVector lo = DoubleVector.zero(S);
-                DoubleVector hi = DoubleVector.zero(S);
-                for (int j = 0; j < g; j += 8) {
-                    DoubleVector a0 = DoubleVector.fromArray(S, a, col + j);
-                    DoubleVector a1 = DoubleVector.fromArray(S, a, col + j + L);
-                    lo = a0.fma(DoubleVector.fromArray(S, x, xc + j), lo);
-                    hi = a1.fma(DoubleVector.fromArray(S, x, xc + j + L), hi);
-                    a0.fma(xk, DoubleVector.fromArray(S, lanes, lane + j)).intoArray(lanes, lane + j);
-                    a1.fma(xk, DoubleVector.fromArray(S, lanes, lane + j + L)).intoArray(lanes, lane + j + L);
-                }
-                // the column's own block: its terms only
-                lo = DoubleVector.fromArray(S, a, col + g).fma(DoubleVector.fromArray(S, x, xc + g), lo);
-                hi = DoubleVector.fromArray(S, a, col + g + L).fma(DoubleVector.fromArray(S, x, xc + g + L), hi);
-                int own = parked + k;
-                lanes[own] = lo.lane(0);
-                lanes[own + n] = lo.lane(1);
-                lanes[own + 2 * n] = lo.lane(2);
-                lanes[own + 3 * n] = lo.lane(3);
-                lanes[own + 4 * n] = hi.lane(0);
-                lanes[own + 5 * n] = hi.lane(1);
-                lanes[own + 6 * n] = hi.lane(2);
-                lanes[own + 7 * n] = hi.lane(3);
-            }
+        int c = 0;
+        for (; c + 1 < r; c += 2) {
+            // factor columns in pairs, so that each load of A serves two
+            ownColumns(a, ao, bound, x, xo + c * n, xo + (c + 1) * n, lanes, c * 8 * n, (c + 1) * 8 * n, n);
+            laterColumns(a, ao, bound, x, xo + c * n, xo + (c + 1) * n, lanes, c * 8 * n, (c + 1) * 8 * n, n);
         }
-        for (int c = 0; c < r; c++) {
+        if (c < r) {
+            // an odd r's last column alone: as its own pair it took a third longer (r = 1, 3)
+            ownColumn(a, ao, bound, x, xo + c * n, lanes, c * 8 * n, n);
+            laterColumn(a, ao, bound, x, xo + c * n, lanes, c * 8 * n, n);
+        }
+        for (c = 0; c < r; c++) {
             // combine(lo, hi) of each output, four outputs per vector: ((s0+s4)+(s1+s5)) + ((s2+s6)+(s3+s7))
             int p = c * 8 * n;
             for (int j = 0; j < bound; j += L) {
@@ -404,9 +386,168 @@ final class VectorKernels implements KernelSet {
         for (int k = bound; k < n; k++) {
             // the last n mod 8 columns, stored whole: tail terms of the outputs of full groups, then their own sums
             int col = ao + SymmetricPacking.column(k, n);
-            for (int c = 0; c < r; c++) {
+            for (c = 0; c < r; c++) {
                 axpy(x[xo + k + c * n], a, col, out, oo + c * n, bound);
                 out[oo + k + c * n] = dot(a, col, x, xo + c * n, n);
+            }
+        }
+    }
+
+    /**
+     * The first part of every lane sum: for each column {@code j < bound} the eight lane sums of its stored rows
+     * {@code 0..(j | 7)} against the factor columns at {@code x0} and {@code x1}, parked at {@code lanes[p0 + l·n + j]}
+     * and {@code lanes[p1 + l·n + j]}. One column per sweep, so that the operator is read in storage order: with two
+     * columns per sweep (eight chains instead of four) the hardware prefetcher fell behind, and streaming the demo's
+     * operator took twice as long although the same sweep from L2 was no faster.
+     */
+    private static void ownColumns(double[] a, int ao, int bound, double[] x, int x0, int x1, double[] lanes,
+                                   int p0, int p1, int n) {
+        int col = ao;
+        for (int j = 0; j < bound; j++) {
+            int h = (j | 7) + 1;
+            DoubleVector s0 = DoubleVector.zero(S);
+            DoubleVector s1 = DoubleVector.zero(S);
+            DoubleVector t0 = DoubleVector.zero(S);
+            DoubleVector t1 = DoubleVector.zero(S);
+            for (int i = 0; i < h; i += 8) {
+                DoubleVector a0 = DoubleVector.fromArray(S, a, col + i);
+                DoubleVector a1 = DoubleVector.fromArray(S, a, col + i + L);
+                DoubleVector x0l = DoubleVector.fromArray(S, x, x0 + i);
+                DoubleVector x1l = DoubleVector.fromArray(S, x, x1 + i);
+                s0 = a0.fma(x0l, s0);
+                t0 = a0.fma(x1l, t0);
+                DoubleVector x0h = DoubleVector.fromArray(S, x, x0 + i + L);
+                DoubleVector x1h = DoubleVector.fromArray(S, x, x1 + i + L);
+                s1 = a1.fma(x0h, s1);
+                t1 = a1.fma(x1h, t1);
+            }
+            park(s0, s1, lanes, p0 + j, n);
+            park(t0, t1, lanes, p1 + j, n);
+            col += h;
+        }
+    }
+
+    /** {@code lanes[o + l·n]} = lane {@code l} of the eight lane sums {@code lo} (lanes 0-3) and {@code hi} (4-7). */
+    private static void park(DoubleVector lo, DoubleVector hi, double[] lanes, int o, int n) {
+        lanes[o] = lo.lane(0);
+        lanes[o + n] = lo.lane(1);
+        lanes[o + 2 * n] = lo.lane(2);
+        lanes[o + 3 * n] = lo.lane(3);
+        lanes[o + 4 * n] = hi.lane(0);
+        lanes[o + 5 * n] = hi.lane(1);
+        lanes[o + 6 * n] = hi.lane(2);
+        lanes[o + 7 * n] = hi.lane(3);
+    }
+
+    /**
+     * The rest of every lane sum of the outputs {@code j < bound}: lane {@code l} of output {@code j} in block
+     * {@code p} continues with {@code A[j, k]·X[k, c]} for {@code k = 8q + l}, {@code q = p + 1, p + 2, ...}, and
+     * {@code A[j, k]} is row {@code j} of column {@code k}, where the block's eight rows are contiguous. So for a tile
+     * of two blocks (sixteen rows) and one lane, the lane sums of the tile's outputs for both factor columns stay in
+     * registers (eight vectors) while the loop over {@code q} loads the tile's rows of column {@code k} (four vectors)
+     * and broadcasts {@code X[k, c]}. The tile's lower block also takes the terms of the upper block's columns, which
+     * for the upper block's outputs were dot-product terms. The last block has no later columns; with an odd number
+     * of blocks it is left out of the tiles.
+     */
+    private static void laterColumns(double[] a, int ao, int bound, double[] x, int x0, int x1, double[] lanes,
+                                     int p0, int p1, int n) {
+        int blocks = bound >> 3;
+        for (int p = 0; p + 1 < blocks; p += 2) {
+            int row = 8 * p;
+            for (int l = 0; l < 8; l++) {
+                int o0 = p0 + l * n + row;
+                int o1 = p1 + l * n + row;
+                DoubleVector s0 = DoubleVector.fromArray(S, lanes, o0);
+                DoubleVector s1 = DoubleVector.fromArray(S, lanes, o0 + L);
+                DoubleVector s2 = DoubleVector.fromArray(S, lanes, o0 + 2 * L);
+                DoubleVector s3 = DoubleVector.fromArray(S, lanes, o0 + 3 * L);
+                DoubleVector t0 = DoubleVector.fromArray(S, lanes, o1);
+                DoubleVector t1 = DoubleVector.fromArray(S, lanes, o1 + L);
+                DoubleVector t2 = DoubleVector.fromArray(S, lanes, o1 + 2 * L);
+                DoubleVector t3 = DoubleVector.fromArray(S, lanes, o1 + 3 * L);
+                int k = row + 8 + l;
+                int col = ao + SymmetricPacking.column(k, n) + row;
+                DoubleVector xk = DoubleVector.broadcast(S, x[x0 + k]);
+                DoubleVector yk = DoubleVector.broadcast(S, x[x1 + k]);
+                DoubleVector a0 = DoubleVector.fromArray(S, a, col);
+                DoubleVector a1 = DoubleVector.fromArray(S, a, col + L);
+                s0 = a0.fma(xk, s0);
+                s1 = a1.fma(xk, s1);
+                t0 = a0.fma(yk, t0);
+                t1 = a1.fma(yk, t1);
+                for (k += 8; k < bound; k += 8) {
+                    col += 8 * k; // column k starts 8·k numbers after column k - 8 (k - 8 < bound)
+                    xk = DoubleVector.broadcast(S, x[x0 + k]);
+                    yk = DoubleVector.broadcast(S, x[x1 + k]);
+                    a0 = DoubleVector.fromArray(S, a, col);
+                    a1 = DoubleVector.fromArray(S, a, col + L);
+                    DoubleVector a2 = DoubleVector.fromArray(S, a, col + 2 * L);
+                    DoubleVector a3 = DoubleVector.fromArray(S, a, col + 3 * L);
+                    s0 = a0.fma(xk, s0);
+                    s1 = a1.fma(xk, s1);
+                    s2 = a2.fma(xk, s2);
+                    s3 = a3.fma(xk, s3);
+                    t0 = a0.fma(yk, t0);
+                    t1 = a1.fma(yk, t1);
+                    t2 = a2.fma(yk, t2);
+                    t3 = a3.fma(yk, t3);
+                }
+                s0.intoArray(lanes, o0);
+                s1.intoArray(lanes, o0 + L);
+                s2.intoArray(lanes, o0 + 2 * L);
+                s3.intoArray(lanes, o0 + 3 * L);
+                t0.intoArray(lanes, o1);
+                t1.intoArray(lanes, o1 + L);
+                t2.intoArray(lanes, o1 + 2 * L);
+                t3.intoArray(lanes, o1 + 3 * L);
+            }
+        }
+    }
+
+    /** {@link #ownColumns} for the one factor column at {@code x0}. */
+    private static void ownColumn(double[] a, int ao, int bound, double[] x, int x0, double[] lanes, int p0, int n) {
+        int col = ao;
+        for (int j = 0; j < bound; j++) {
+            int h = (j | 7) + 1;
+            DoubleVector lo = DoubleVector.zero(S);
+            DoubleVector hi = DoubleVector.zero(S);
+            for (int i = 0; i < h; i += 8) {
+                lo = DoubleVector.fromArray(S, a, col + i).fma(DoubleVector.fromArray(S, x, x0 + i), lo);
+                hi = DoubleVector.fromArray(S, a, col + i + L).fma(DoubleVector.fromArray(S, x, x0 + i + L), hi);
+            }
+            park(lo, hi, lanes, p0 + j, n);
+            col += h;
+        }
+    }
+
+    /** {@link #laterColumns} for the one factor column at {@code x0}: four lane-sum vectors per tile and lane. */
+    private static void laterColumn(double[] a, int ao, int bound, double[] x, int x0, double[] lanes, int p0,
+                                    int n) {
+        int blocks = bound >> 3;
+        for (int p = 0; p + 1 < blocks; p += 2) {
+            int row = 8 * p;
+            for (int l = 0; l < 8; l++) {
+                int o = p0 + l * n + row;
+                int k = row + 8 + l;
+                int col = ao + SymmetricPacking.column(k, n) + row;
+                DoubleVector xk = DoubleVector.broadcast(S, x[x0 + k]);
+                DoubleVector s0 = DoubleVector.fromArray(S, a, col).fma(xk, DoubleVector.fromArray(S, lanes, o));
+                DoubleVector s1 = DoubleVector.fromArray(S, a, col + L).fma(xk,
+                        DoubleVector.fromArray(S, lanes, o + L));
+                DoubleVector s2 = DoubleVector.fromArray(S, lanes, o + 2 * L);
+                DoubleVector s3 = DoubleVector.fromArray(S, lanes, o + 3 * L);
+                for (k += 8; k < bound; k += 8) {
+                    col += 8 * k;
+                    xk = DoubleVector.broadcast(S, x[x0 + k]);
+                    s0 = DoubleVector.fromArray(S, a, col).fma(xk, s0);
+                    s1 = DoubleVector.fromArray(S, a, col + L).fma(xk, s1);
+                    s2 = DoubleVector.fromArray(S, a, col + 2 * L).fma(xk, s2);
+                    s3 = DoubleVector.fromArray(S, a, col + 3 * L).fma(xk, s3);
+                }
+                s0.intoArray(lanes, o);
+                s1.intoArray(lanes, o + L);
+                s2.intoArray(lanes, o + 2 * L);
+                s3.intoArray(lanes, o + 3 * L);
             }
         }
     }

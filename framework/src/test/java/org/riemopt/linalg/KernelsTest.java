@@ -130,8 +130,10 @@ class KernelsTest {
 
     /**
      * The packed symmetric product has the bits of the dot products of the full columns ({@code transposeMultiply} on
-     * the unpacked matrix), in both implementations, on every size around the eight-lane groups, with the packed
-     * matrix at the very end of its array (the vector kernel's loads must stay inside it).
+     * the unpacked matrix), in both implementations, on every size around the eight-lane groups and the vector
+     * kernel's tiles of two groups (an odd or even number of groups, with or without a tail), for odd and even numbers
+     * of factor columns (which it takes in pairs), with the packed matrix at the very end of its array (the vector
+     * kernel's loads must stay inside it) and the scratch holding stale numbers from a larger product.
      */
     @Test
     void packedSymmetricProductIsBitIdenticalToTheFullOne() {
@@ -139,7 +141,7 @@ class KernelsTest {
         boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 && VectorKernels.supported();
         KernelSet scalar = new ScalarKernels();
-        for (int n : new int[] {1, 2, 5, 7, 8, 9, 15, 16, 17, 23, 24, 31, 33, 100}) {
+        for (int n : new int[] {1, 2, 5, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 39, 40, 41, 47, 48, 49, 100}) {
             double[] full = random.doubles((long) n * n).toArray();
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < k; j++) {
@@ -151,11 +153,11 @@ class KernelsTest {
             double[] unpacked = new double[n * n];
             SymmetricPacking.unpack(packed, 3, n, unpacked, 0);
             assertArrayEquals(full, unpacked, "unpack(pack), n = " + n);
-            for (int r = 1; r <= 4; r++) {
+            double[] scratch = random.doubles(Kernels.symmetricMultiplyScratch(n, 6) + 5).toArray();
+            for (int r = 1; r <= 6; r++) {
                 double[] x = random.doubles(n * r + 2).toArray();
                 double[] expected = new double[n * r + 1];
                 scalar.transposeMultiply(full, 0, n, n, x, 2, r, expected, 1, n);
-                double[] scratch = new double[Kernels.symmetricMultiplyScratch(n, r)];
                 double[] s = new double[n * r + 1];
                 scalar.symmetricMultiply(packed, 3, n, x, 2, r, s, 1, scratch);
                 assertArrayEquals(expected, s, "scalar, n = " + n + ", r = " + r);
