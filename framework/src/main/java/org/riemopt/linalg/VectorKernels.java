@@ -13,6 +13,10 @@ final class VectorKernels implements KernelSet {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final int L = 4;
+    /** Rows per register tile of {@link #multiply} for three, two and one factor columns: 3, 5 and 4 vectors. */
+    private static final int TRIPLE_TILE = 3 * L;
+    private static final int PAIR_TILE = 5 * L;
+    private static final int SINGLE_TILE = 4 * L;
 
     /** Whether the JIT implements 256-bit vectors natively (otherwise the Vector API boxes and is slow). */
     static boolean supported() {
@@ -77,52 +81,185 @@ final class VectorKernels implements KernelSet {
         }
     }
 
+    /**
+     * Register tiles: a tile is a run of rows times one, two or three factor columns, whose sums stay in local vector
+     * variables over the whole chain; per column {@code k} of {@code A} it loads the tile's part of the column once
+     * and takes each {@code F[k, c]} as a broadcast, so a load of {@code A} serves two or three fused multiply-adds
+     * and the output is stored once. Tiles cover the rows from the top, the last one ending at the last row (it
+     * overlaps the one before it, recomputing entries with the same bits), so there is no row tail; blocks shorter
+     * than a tile take one vector (then one row) at a time. Factor columns go in threes (twelve-row tiles: nine sums
+     * and three loads fit AVX2's sixteen registers), with {@code r = 4} as two pairs; pairs take twenty-row tiles.
+     */
     @Override
     public void multiply(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out, int oo) {
-        int vbound = S.loopBound(rows);
-        for (int c = 0; c < r; c++) {
-            int o = oo + c * rows;
-            int fc = fo + c * cols;
-            java.util.Arrays.fill(out, o, o + rows, 0.0);
-            int k = 0;
-            for (; k + 3 < cols; k += 4) {
-                double x0 = f[fc + k];
-                double x1 = f[fc + k + 1];
-                double x2 = f[fc + k + 2];
-                double x3 = f[fc + k + 3];
-                DoubleVector v0 = DoubleVector.broadcast(S, x0);
-                DoubleVector v1 = DoubleVector.broadcast(S, x1);
-                DoubleVector v2 = DoubleVector.broadcast(S, x2);
-                DoubleVector v3 = DoubleVector.broadcast(S, x3);
-                int a0 = ao + k * rows;
-                int a1 = a0 + rows;
-                int a2 = a1 + rows;
-                int a3 = a2 + rows;
-                int j = 0;
-                for (; j < vbound; j += L) {
-                    DoubleVector s = DoubleVector.fromArray(S, out, o + j);
-                    s = DoubleVector.fromArray(S, a, a0 + j).fma(v0, s);
-                    s = DoubleVector.fromArray(S, a, a1 + j).fma(v1, s);
-                    s = DoubleVector.fromArray(S, a, a2 + j).fma(v2, s);
-                    s = DoubleVector.fromArray(S, a, a3 + j).fma(v3, s);
-                    s.intoArray(out, o + j);
-                }
-                for (; j < rows; j++) {
-                    out[o + j] = Math.fma(a[a3 + j], x3, Math.fma(a[a2 + j], x2,
-                            Math.fma(a[a1 + j], x1, Math.fma(a[a0 + j], x0, out[o + j]))));
-                }
+        int c = 0;
+        for (; rows >= TRIPLE_TILE && r - c >= 3 && r - c != 4; c += 3) {
+            for (int j = 0; j < rows; j += TRIPLE_TILE) {
+                int t = Math.min(j, rows - TRIPLE_TILE);
+                multiply3x3(a, ao + t, rows, cols, f, fo + c * cols, out, oo + c * rows + t);
             }
-            for (; k < cols; k++) {
-                axpy(f[fc + k], a, ao + k * rows, out, o, rows);
+        }
+        for (; rows >= PAIR_TILE && r - c >= 2; c += 2) {
+            for (int j = 0; j < rows; j += PAIR_TILE) {
+                int t = Math.min(j, rows - PAIR_TILE);
+                multiply5x2(a, ao + t, rows, cols, f, fo + c * cols, out, oo + c * rows + t);
+            }
+        }
+        for (; c < r; c++) {
+            int fc = fo + c * cols;
+            int o = oo + c * rows;
+            if (rows < SINGLE_TILE) {
+                multiplyNarrow(a, ao, rows, cols, f, fc, out, o);
+                continue;
+            }
+            for (int j = 0; j < rows; j += SINGLE_TILE) {
+                int t = Math.min(j, rows - SINGLE_TILE);
+                multiply4x1(a, ao + t, rows, cols, f, fc, out, o + t);
             }
         }
     }
 
+    /**
+     * {@code out[o + j + c·rows] = Σ_k A[j, k]·F[k, c]} for the twelve rows {@code j} from {@code col} (the tile's
+     * first row in column 0 of {@code A}) and the factor columns {@code c < 3} from {@code f0}.
+     */
+    private static void multiply3x3(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
+        int f1 = f0 + cols;
+        int f2 = f1 + cols;
+        DoubleVector p0 = DoubleVector.zero(S);
+        DoubleVector p1 = p0;
+        DoubleVector p2 = p0;
+        DoubleVector q0 = p0;
+        DoubleVector q1 = p0;
+        DoubleVector q2 = p0;
+        DoubleVector s0 = p0;
+        DoubleVector s1 = p0;
+        DoubleVector s2 = p0;
+        for (int k = 0; k < cols; k++, col += rows) {
+            DoubleVector x = DoubleVector.broadcast(S, f[f0 + k]);
+            DoubleVector y = DoubleVector.broadcast(S, f[f1 + k]);
+            DoubleVector z = DoubleVector.broadcast(S, f[f2 + k]);
+            DoubleVector a0 = DoubleVector.fromArray(S, a, col);
+            p0 = a0.fma(x, p0);
+            q0 = a0.fma(y, q0);
+            s0 = a0.fma(z, s0);
+            DoubleVector a1 = DoubleVector.fromArray(S, a, col + L);
+            p1 = a1.fma(x, p1);
+            q1 = a1.fma(y, q1);
+            s1 = a1.fma(z, s1);
+            DoubleVector a2 = DoubleVector.fromArray(S, a, col + 2 * L);
+            p2 = a2.fma(x, p2);
+            q2 = a2.fma(y, q2);
+            s2 = a2.fma(z, s2);
+        }
+        int o1 = o + rows;
+        int o2 = o1 + rows;
+        p0.intoArray(out, o);
+        p1.intoArray(out, o + L);
+        p2.intoArray(out, o + 2 * L);
+        q0.intoArray(out, o1);
+        q1.intoArray(out, o1 + L);
+        q2.intoArray(out, o1 + 2 * L);
+        s0.intoArray(out, o2);
+        s1.intoArray(out, o2 + L);
+        s2.intoArray(out, o2 + 2 * L);
+    }
+
+    /** {@link #multiply3x3} for twenty rows and two factor columns. */
+    private static void multiply5x2(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
+        int f1 = f0 + cols;
+        DoubleVector p0 = DoubleVector.zero(S);
+        DoubleVector p1 = p0;
+        DoubleVector p2 = p0;
+        DoubleVector p3 = p0;
+        DoubleVector p4 = p0;
+        DoubleVector q0 = p0;
+        DoubleVector q1 = p0;
+        DoubleVector q2 = p0;
+        DoubleVector q3 = p0;
+        DoubleVector q4 = p0;
+        for (int k = 0; k < cols; k++, col += rows) {
+            DoubleVector x = DoubleVector.broadcast(S, f[f0 + k]);
+            DoubleVector y = DoubleVector.broadcast(S, f[f1 + k]);
+            DoubleVector a0 = DoubleVector.fromArray(S, a, col);
+            p0 = a0.fma(x, p0);
+            q0 = a0.fma(y, q0);
+            DoubleVector a1 = DoubleVector.fromArray(S, a, col + L);
+            p1 = a1.fma(x, p1);
+            q1 = a1.fma(y, q1);
+            DoubleVector a2 = DoubleVector.fromArray(S, a, col + 2 * L);
+            p2 = a2.fma(x, p2);
+            q2 = a2.fma(y, q2);
+            DoubleVector a3 = DoubleVector.fromArray(S, a, col + 3 * L);
+            p3 = a3.fma(x, p3);
+            q3 = a3.fma(y, q3);
+            DoubleVector a4 = DoubleVector.fromArray(S, a, col + 4 * L);
+            p4 = a4.fma(x, p4);
+            q4 = a4.fma(y, q4);
+        }
+        int o1 = o + rows;
+        p0.intoArray(out, o);
+        p1.intoArray(out, o + L);
+        p2.intoArray(out, o + 2 * L);
+        p3.intoArray(out, o + 3 * L);
+        p4.intoArray(out, o + 4 * L);
+        q0.intoArray(out, o1);
+        q1.intoArray(out, o1 + L);
+        q2.intoArray(out, o1 + 2 * L);
+        q3.intoArray(out, o1 + 3 * L);
+        q4.intoArray(out, o1 + 4 * L);
+    }
+
+    /** {@link #multiply3x3} for sixteen rows and one factor column. */
+    private static void multiply4x1(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
+        DoubleVector p0 = DoubleVector.zero(S);
+        DoubleVector p1 = p0;
+        DoubleVector p2 = p0;
+        DoubleVector p3 = p0;
+        for (int k = 0; k < cols; k++, col += rows) {
+            DoubleVector x = DoubleVector.broadcast(S, f[f0 + k]);
+            p0 = DoubleVector.fromArray(S, a, col).fma(x, p0);
+            p1 = DoubleVector.fromArray(S, a, col + L).fma(x, p1);
+            p2 = DoubleVector.fromArray(S, a, col + 2 * L).fma(x, p2);
+            p3 = DoubleVector.fromArray(S, a, col + 3 * L).fma(x, p3);
+        }
+        p0.intoArray(out, o);
+        p1.intoArray(out, o + L);
+        p2.intoArray(out, o + 2 * L);
+        p3.intoArray(out, o + 3 * L);
+    }
+
+    /** One factor column of a block shorter than a tile: one vector of rows at a time, then the last rows. */
+    private static void multiplyNarrow(double[] a, int ao, int rows, int cols, double[] f, int fc, double[] out,
+                                       int o) {
+        int vbound = S.loopBound(rows);
+        int j = 0;
+        for (; j < vbound; j += L) {
+            DoubleVector s = DoubleVector.zero(S);
+            for (int k = 0, col = ao + j; k < cols; k++, col += rows) {
+                s = DoubleVector.fromArray(S, a, col).fma(DoubleVector.broadcast(S, f[fc + k]), s);
+            }
+            s.intoArray(out, o + j);
+        }
+        for (; j < rows; j++) {
+            double s = 0;
+            for (int k = 0, col = ao + j; k < cols; k++, col += rows) {
+                s = Math.fma(a[col], f[fc + k], s);
+            }
+            out[o + j] = s;
+        }
+    }
+
+    /**
+     * Dot products in tiles of columns of {@code A} times factor columns, each load shared: two columns of {@code A}
+     * by three factor columns, or three by two (twelve chains of eight lanes, two vectors each, so twelve sums fit
+     * AVX2's sixteen registers), with {@code r = 4} as two pairs. Tiles of more columns (four by two) were no faster.
+     */
     @Override
     public void transposeMultiply(double[] a, int ao, int rows, int cols, double[] u, int uo, int r, double[] out,
                                   int oo, int stride) {
         int c = 0;
-        // three factor columns per sweep of each column of A (six chains; r = 4 goes as two pairs)
+        // two columns of A per sweep of three factor columns (twelve chains; r = 4 goes as two pairs)
         for (; r - c >= 3 && r - c != 4; c += 3) {
             int k = 0;
             for (; k + 1 < cols; k += 2) {
@@ -133,11 +270,14 @@ final class VectorKernels implements KernelSet {
             }
         }
         for (; r - c >= 2; c += 2) {
+            // three columns of A per sweep of the two factor columns (twelve chains), then two or one
             int k = 0;
-            for (; k + 1 < cols; k += 2) {
-                dot2x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
+            for (; k + 2 < cols; k += 3) {
+                dot2x3(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
             }
-            if (k < cols) {
+            if (cols - k == 2) {
+                dot2x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
+            } else if (k < cols) {
                 dot2(a, ao + k * rows, u, uo + c * rows, uo + (c + 1) * rows, rows, out, oo + k + c * stride,
                         oo + k + (c + 1) * stride);
             }
@@ -232,6 +372,76 @@ final class VectorKernels implements KernelSet {
         out[o + stride] = s1;
         out[o + 1] = t0;
         out[o + 1 + stride] = t1;
+    }
+
+    /**
+     * {@link #dot2x2} for three columns of x ({@code x[xo..]}, {@code x[xo + n..]}, {@code x[xo + 2n..]}, outputs at
+     * {@code o}, {@code o + 1}, {@code o + 2}): each load of {@code y} serves three columns, twelve independent chains.
+     */
+    private static void dot2x3(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int stride) {
+        int bound = n - (n & 7);
+        int xo1 = xo + n;
+        int xo2 = xo1 + n;
+        int y1 = yo + n;
+        DoubleVector a0 = DoubleVector.zero(S);
+        DoubleVector b0 = DoubleVector.zero(S);
+        DoubleVector a1 = DoubleVector.zero(S);
+        DoubleVector b1 = DoubleVector.zero(S);
+        DoubleVector c0 = DoubleVector.zero(S);
+        DoubleVector d0 = DoubleVector.zero(S);
+        DoubleVector c1 = DoubleVector.zero(S);
+        DoubleVector d1 = DoubleVector.zero(S);
+        DoubleVector e0 = DoubleVector.zero(S);
+        DoubleVector g0 = DoubleVector.zero(S);
+        DoubleVector e1 = DoubleVector.zero(S);
+        DoubleVector g1 = DoubleVector.zero(S);
+        int j = 0;
+        for (; j < bound; j += 8) {
+            DoubleVector yl = DoubleVector.fromArray(S, y, yo + j);
+            DoubleVector yh = DoubleVector.fromArray(S, y, yo + j + L);
+            DoubleVector zl = DoubleVector.fromArray(S, y, y1 + j);
+            DoubleVector zh = DoubleVector.fromArray(S, y, y1 + j + L);
+            DoubleVector xl = DoubleVector.fromArray(S, x, xo + j);
+            DoubleVector xh = DoubleVector.fromArray(S, x, xo + j + L);
+            a0 = xl.fma(yl, a0);
+            b0 = xh.fma(yh, b0);
+            a1 = xl.fma(zl, a1);
+            b1 = xh.fma(zh, b1);
+            xl = DoubleVector.fromArray(S, x, xo1 + j);
+            xh = DoubleVector.fromArray(S, x, xo1 + j + L);
+            c0 = xl.fma(yl, c0);
+            d0 = xh.fma(yh, d0);
+            c1 = xl.fma(zl, c1);
+            d1 = xh.fma(zh, d1);
+            xl = DoubleVector.fromArray(S, x, xo2 + j);
+            xh = DoubleVector.fromArray(S, x, xo2 + j + L);
+            e0 = xl.fma(yl, e0);
+            g0 = xh.fma(yh, g0);
+            e1 = xl.fma(zl, e1);
+            g1 = xh.fma(zh, g1);
+        }
+        double s0 = combine(a0, b0);
+        double s1 = combine(a1, b1);
+        double t0 = combine(c0, d0);
+        double t1 = combine(c1, d1);
+        double v0 = combine(e0, g0);
+        double v1 = combine(e1, g1);
+        for (; j < n; j++) {
+            double y0 = y[yo + j];
+            double z0 = y[y1 + j];
+            s0 = Math.fma(x[xo + j], y0, s0);
+            s1 = Math.fma(x[xo + j], z0, s1);
+            t0 = Math.fma(x[xo1 + j], y0, t0);
+            t1 = Math.fma(x[xo1 + j], z0, t1);
+            v0 = Math.fma(x[xo2 + j], y0, v0);
+            v1 = Math.fma(x[xo2 + j], z0, v1);
+        }
+        out[o] = s0;
+        out[o + stride] = s1;
+        out[o + 1] = t0;
+        out[o + 1 + stride] = t1;
+        out[o + 2] = v0;
+        out[o + 2 + stride] = v1;
     }
 
     /**
