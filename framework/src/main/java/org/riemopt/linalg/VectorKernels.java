@@ -13,8 +13,7 @@ final class VectorKernels implements KernelSet {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final int L = 4;
-    /** Rows per register tile of {@link #multiply} for three, two and one factor columns: 3, 5 and 4 vectors. */
-    private static final int TRIPLE_TILE = 3 * L;
+    /** Rows per register tile of {@link #multiply} for two factor columns and for one: five and four vectors. */
     private static final int PAIR_TILE = 5 * L;
     private static final int SINGLE_TILE = 4 * L;
 
@@ -82,23 +81,19 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * Register tiles: a tile is a run of rows times one, two or three factor columns, whose sums stay in local vector
-     * variables over the whole chain; per column {@code k} of {@code A} it loads the tile's part of the column once
-     * and takes each {@code F[k, c]} as a broadcast, so a load of {@code A} serves two or three fused multiply-adds
-     * and the output is stored once. Tiles cover the rows from the top, the last one ending at the last row (it
-     * overlaps the one before it, recomputing entries with the same bits), so there is no row tail; blocks shorter
-     * than a tile take one vector (then one row) at a time. Factor columns go in threes (twelve-row tiles: nine sums
-     * and three loads fit AVX2's sixteen registers), with {@code r = 4} as two pairs; pairs take twenty-row tiles.
+     * Register tiles: a tile is twenty rows times two factor columns (or sixteen times one, for the last of an odd
+     * {@code r}), whose ten sums stay in local vector variables over the whole chain; per column {@code k} of
+     * {@code A} it loads the tile's part of the column once and takes each {@code F[k, c]} as a broadcast, so a load
+     * of {@code A} serves two fused multiply-adds and the output is stored once (the previous form loaded and stored
+     * the output every four columns and re-read {@code A} for every factor column). Ten sums, five loads and two
+     * broadcasts fit AVX2's sixteen registers. Tiles cover the rows from the top, the last one ending at the last row
+     * (it overlaps the one before it and recomputes those entries with the same bits), so there is no row tail;
+     * blocks shorter than a tile take one vector, then one row, at a time. (Tiles of three factor columns, twelve
+     * rows high, gained about 10 % on {@code r = 3} from L2 and nothing on a pass streaming from memory.)
      */
     @Override
     public void multiply(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out, int oo) {
         int c = 0;
-        for (; rows >= TRIPLE_TILE && r - c >= 3 && r - c != 4; c += 3) {
-            for (int j = 0; j < rows; j += TRIPLE_TILE) {
-                int t = Math.min(j, rows - TRIPLE_TILE);
-                multiply3x3(a, ao + t, rows, cols, f, fo + c * cols, out, oo + c * rows + t);
-            }
-        }
         for (; rows >= PAIR_TILE && r - c >= 2; c += 2) {
             for (int j = 0; j < rows; j += PAIR_TILE) {
                 int t = Math.min(j, rows - PAIR_TILE);
@@ -120,52 +115,9 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * {@code out[o + j + c·rows] = Σ_k A[j, k]·F[k, c]} for the twelve rows {@code j} from {@code col} (the tile's
-     * first row in column 0 of {@code A}) and the factor columns {@code c < 3} from {@code f0}.
+     * {@code out[o + j + c·rows] = Σ_k A[j, k]·F[k, c]} for the twenty rows {@code j} from {@code col} (the tile's
+     * first row in column 0 of {@code A}) and the factor columns {@code c < 2} from {@code f0}.
      */
-    private static void multiply3x3(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
-        int f1 = f0 + cols;
-        int f2 = f1 + cols;
-        DoubleVector p0 = DoubleVector.zero(S);
-        DoubleVector p1 = p0;
-        DoubleVector p2 = p0;
-        DoubleVector q0 = p0;
-        DoubleVector q1 = p0;
-        DoubleVector q2 = p0;
-        DoubleVector s0 = p0;
-        DoubleVector s1 = p0;
-        DoubleVector s2 = p0;
-        for (int k = 0; k < cols; k++, col += rows) {
-            DoubleVector x = DoubleVector.broadcast(S, f[f0 + k]);
-            DoubleVector y = DoubleVector.broadcast(S, f[f1 + k]);
-            DoubleVector z = DoubleVector.broadcast(S, f[f2 + k]);
-            DoubleVector a0 = DoubleVector.fromArray(S, a, col);
-            p0 = a0.fma(x, p0);
-            q0 = a0.fma(y, q0);
-            s0 = a0.fma(z, s0);
-            DoubleVector a1 = DoubleVector.fromArray(S, a, col + L);
-            p1 = a1.fma(x, p1);
-            q1 = a1.fma(y, q1);
-            s1 = a1.fma(z, s1);
-            DoubleVector a2 = DoubleVector.fromArray(S, a, col + 2 * L);
-            p2 = a2.fma(x, p2);
-            q2 = a2.fma(y, q2);
-            s2 = a2.fma(z, s2);
-        }
-        int o1 = o + rows;
-        int o2 = o1 + rows;
-        p0.intoArray(out, o);
-        p1.intoArray(out, o + L);
-        p2.intoArray(out, o + 2 * L);
-        q0.intoArray(out, o1);
-        q1.intoArray(out, o1 + L);
-        q2.intoArray(out, o1 + 2 * L);
-        s0.intoArray(out, o2);
-        s1.intoArray(out, o2 + L);
-        s2.intoArray(out, o2 + 2 * L);
-    }
-
-    /** {@link #multiply3x3} for twenty rows and two factor columns. */
     private static void multiply5x2(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
         int f1 = f0 + cols;
         DoubleVector p0 = DoubleVector.zero(S);
@@ -210,7 +162,7 @@ final class VectorKernels implements KernelSet {
         q4.intoArray(out, o1 + 4 * L);
     }
 
-    /** {@link #multiply3x3} for sixteen rows and one factor column. */
+    /** {@link #multiply5x2} for sixteen rows and one factor column. */
     private static void multiply4x1(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
         DoubleVector p0 = DoubleVector.zero(S);
         DoubleVector p1 = p0;
@@ -251,9 +203,10 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * Dot products in tiles of columns of {@code A} times factor columns, each load shared: two columns of {@code A}
-     * by three factor columns, or three by two (twelve chains of eight lanes, two vectors each, so twelve sums fit
-     * AVX2's sixteen registers), with {@code r = 4} as two pairs. Tiles of more columns (four by two) were no faster.
+     * Dot products in tiles of two columns by three, each load shared by two or three chains: two columns of
+     * {@code A} by three factor columns, or three columns of {@code A} by a pair of factor columns (pairs used to take
+     * two by two), with {@code r = 4} as two pairs. Twelve sums of two vectors each fit AVX2's sixteen registers;
+     * four columns of {@code A} by two factor columns were no faster here.
      */
     @Override
     public void transposeMultiply(double[] a, int ao, int rows, int cols, double[] u, int uo, int r, double[] out,
@@ -263,21 +216,19 @@ final class VectorKernels implements KernelSet {
         for (; r - c >= 3 && r - c != 4; c += 3) {
             int k = 0;
             for (; k + 1 < cols; k += 2) {
-                dot3x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
+                dot3x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, 1, stride);
             }
             if (k < cols) {
                 dot3(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
             }
         }
         for (; r - c >= 2; c += 2) {
-            // three columns of A per sweep of the two factor columns (twelve chains), then two or one
+            // three columns of A per sweep of the two factor columns (twelve chains), then one at a time
             int k = 0;
             for (; k + 2 < cols; k += 3) {
-                dot2x3(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
+                dot3x2(u, uo + c * rows, a, ao + k * rows, rows, out, oo + k + c * stride, stride, 1);
             }
-            if (cols - k == 2) {
-                dot2x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
-            } else if (k < cols) {
+            for (; k < cols; k++) {
                 dot2(a, ao + k * rows, u, uo + c * rows, uo + (c + 1) * rows, rows, out, oo + k + c * stride,
                         oo + k + (c + 1) * stride);
             }
@@ -322,133 +273,12 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * {@code out[o + i + c·stride] = dot(x, xo + i·n, y, yo + c·n, n)} for {@code i, c < 2}: two columns of x against
-     * two of y in one sweep, eight independent chains.
+     * {@code out[o + i·xStep + c·yStep] = dot(x, xo + i·n, y, yo + c·n, n)} for {@code i < 2, c < 3}: two columns of x
+     * against three of y in one sweep, each load of y serving two columns, twelve independent chains. A dot product
+     * has the same bits either way round, so the roles of x and y are free.
      */
-    private static void dot2x2(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int stride) {
-        int bound = n - (n & 7);
-        int xo1 = xo + n;
-        int y1 = yo + n;
-        DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector b0 = DoubleVector.zero(S);
-        DoubleVector a1 = DoubleVector.zero(S);
-        DoubleVector b1 = DoubleVector.zero(S);
-        DoubleVector c0 = DoubleVector.zero(S);
-        DoubleVector d0 = DoubleVector.zero(S);
-        DoubleVector c1 = DoubleVector.zero(S);
-        DoubleVector d1 = DoubleVector.zero(S);
-        int j = 0;
-        for (; j < bound; j += 8) {
-            DoubleVector xl = DoubleVector.fromArray(S, x, xo + j);
-            DoubleVector xh = DoubleVector.fromArray(S, x, xo + j + L);
-            DoubleVector zl = DoubleVector.fromArray(S, x, xo1 + j);
-            DoubleVector zh = DoubleVector.fromArray(S, x, xo1 + j + L);
-            DoubleVector yl = DoubleVector.fromArray(S, y, yo + j);
-            DoubleVector yh = DoubleVector.fromArray(S, y, yo + j + L);
-            a0 = xl.fma(yl, a0);
-            b0 = xh.fma(yh, b0);
-            c0 = zl.fma(yl, c0);
-            d0 = zh.fma(yh, d0);
-            yl = DoubleVector.fromArray(S, y, y1 + j);
-            yh = DoubleVector.fromArray(S, y, y1 + j + L);
-            a1 = xl.fma(yl, a1);
-            b1 = xh.fma(yh, b1);
-            c1 = zl.fma(yl, c1);
-            d1 = zh.fma(yh, d1);
-        }
-        double s0 = combine(a0, b0);
-        double s1 = combine(a1, b1);
-        double t0 = combine(c0, d0);
-        double t1 = combine(c1, d1);
-        for (; j < n; j++) {
-            double xj = x[xo + j];
-            double zj = x[xo1 + j];
-            s0 = Math.fma(xj, y[yo + j], s0);
-            s1 = Math.fma(xj, y[y1 + j], s1);
-            t0 = Math.fma(zj, y[yo + j], t0);
-            t1 = Math.fma(zj, y[y1 + j], t1);
-        }
-        out[o] = s0;
-        out[o + stride] = s1;
-        out[o + 1] = t0;
-        out[o + 1 + stride] = t1;
-    }
-
-    /**
-     * {@link #dot2x2} for three columns of x ({@code x[xo..]}, {@code x[xo + n..]}, {@code x[xo + 2n..]}, outputs at
-     * {@code o}, {@code o + 1}, {@code o + 2}): each load of {@code y} serves three columns, twelve independent chains.
-     */
-    private static void dot2x3(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int stride) {
-        int bound = n - (n & 7);
-        int xo1 = xo + n;
-        int xo2 = xo1 + n;
-        int y1 = yo + n;
-        DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector b0 = DoubleVector.zero(S);
-        DoubleVector a1 = DoubleVector.zero(S);
-        DoubleVector b1 = DoubleVector.zero(S);
-        DoubleVector c0 = DoubleVector.zero(S);
-        DoubleVector d0 = DoubleVector.zero(S);
-        DoubleVector c1 = DoubleVector.zero(S);
-        DoubleVector d1 = DoubleVector.zero(S);
-        DoubleVector e0 = DoubleVector.zero(S);
-        DoubleVector g0 = DoubleVector.zero(S);
-        DoubleVector e1 = DoubleVector.zero(S);
-        DoubleVector g1 = DoubleVector.zero(S);
-        int j = 0;
-        for (; j < bound; j += 8) {
-            DoubleVector yl = DoubleVector.fromArray(S, y, yo + j);
-            DoubleVector yh = DoubleVector.fromArray(S, y, yo + j + L);
-            DoubleVector zl = DoubleVector.fromArray(S, y, y1 + j);
-            DoubleVector zh = DoubleVector.fromArray(S, y, y1 + j + L);
-            DoubleVector xl = DoubleVector.fromArray(S, x, xo + j);
-            DoubleVector xh = DoubleVector.fromArray(S, x, xo + j + L);
-            a0 = xl.fma(yl, a0);
-            b0 = xh.fma(yh, b0);
-            a1 = xl.fma(zl, a1);
-            b1 = xh.fma(zh, b1);
-            xl = DoubleVector.fromArray(S, x, xo1 + j);
-            xh = DoubleVector.fromArray(S, x, xo1 + j + L);
-            c0 = xl.fma(yl, c0);
-            d0 = xh.fma(yh, d0);
-            c1 = xl.fma(zl, c1);
-            d1 = xh.fma(zh, d1);
-            xl = DoubleVector.fromArray(S, x, xo2 + j);
-            xh = DoubleVector.fromArray(S, x, xo2 + j + L);
-            e0 = xl.fma(yl, e0);
-            g0 = xh.fma(yh, g0);
-            e1 = xl.fma(zl, e1);
-            g1 = xh.fma(zh, g1);
-        }
-        double s0 = combine(a0, b0);
-        double s1 = combine(a1, b1);
-        double t0 = combine(c0, d0);
-        double t1 = combine(c1, d1);
-        double v0 = combine(e0, g0);
-        double v1 = combine(e1, g1);
-        for (; j < n; j++) {
-            double y0 = y[yo + j];
-            double z0 = y[y1 + j];
-            s0 = Math.fma(x[xo + j], y0, s0);
-            s1 = Math.fma(x[xo + j], z0, s1);
-            t0 = Math.fma(x[xo1 + j], y0, t0);
-            t1 = Math.fma(x[xo1 + j], z0, t1);
-            v0 = Math.fma(x[xo2 + j], y0, v0);
-            v1 = Math.fma(x[xo2 + j], z0, v1);
-        }
-        out[o] = s0;
-        out[o + stride] = s1;
-        out[o + 1] = t0;
-        out[o + 1 + stride] = t1;
-        out[o + 2] = v0;
-        out[o + 2 + stride] = v1;
-    }
-
-    /**
-     * {@link #dot3} for the columns {@code x[xo..]} and {@code x[xo + n..]} at once (outputs at {@code o} and
-     * {@code o + 1}): each load of {@code y} serves two columns, twelve independent chains.
-     */
-    private static void dot3x2(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int stride) {
+    private static void dot3x2(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int xStep,
+                               int yStep) {
         int bound = n - (n & 7);
         int xo1 = xo + n;
         int y1 = yo + n;
@@ -507,11 +337,11 @@ final class VectorKernels implements KernelSet {
             t2 = Math.fma(zj, y[y2 + j], t2);
         }
         out[o] = s0;
-        out[o + stride] = s1;
-        out[o + 2 * stride] = s2;
-        out[o + 1] = t0;
-        out[o + 1 + stride] = t1;
-        out[o + 1 + 2 * stride] = t2;
+        out[o + yStep] = s1;
+        out[o + 2 * yStep] = s2;
+        out[o + xStep] = t0;
+        out[o + xStep + yStep] = t1;
+        out[o + xStep + 2 * yStep] = t2;
     }
 
     /** {@code out[o + c·stride] = dot(x, xo, y, yo + c·n, n)} for {@code c < 3}, in one sweep of x. */

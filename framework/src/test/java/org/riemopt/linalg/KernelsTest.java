@@ -86,11 +86,8 @@ class KernelsTest {
      */
     @Test
     void vectorKernelsAreBitIdenticalToScalarOnes() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported(),
-                "the Vector API is not available to this JVM");
         KernelSet scalar = new ScalarKernels();
-        KernelSet vector = new VectorKernels();
+        KernelSet vector = vectorKernels();
         Random random = new Random(7);
         for (int rows : new int[] {1, 3, 4, 7, 8, 9, 20, 33, 100}) {
             for (int cols : new int[] {1, 3, 4, 5, 9, 12, 17}) {
@@ -139,11 +136,8 @@ class KernelsTest {
      */
     @Test
     void tiledProductsAreBitIdenticalToScalarOnesOnEveryEdge() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported(),
-                "the Vector API is not available to this JVM");
         KernelSet scalar = new ScalarKernels();
-        KernelSet vector = new VectorKernels();
+        KernelSet vector = vectorKernels();
         Random random = new Random(11);
         double guard = -1234.5;
         int[] rowCounts = {1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 15, 16, 17, 19, 20, 21, 23, 24, 25, 27, 31, 32, 33, 36,
@@ -179,6 +173,14 @@ class KernelsTest {
                 }
             }
         }
+    }
+
+    /** The Vector API kernels; the calling test is skipped when this JVM cannot run them. */
+    private static KernelSet vectorKernels() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported(),
+                "the Vector API is not available to this JVM");
+        return new VectorKernels();
     }
 
     /** The entries {@code written} accepts hold results, every other one still holds {@code guard}. */
