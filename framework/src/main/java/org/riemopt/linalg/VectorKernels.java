@@ -13,9 +13,9 @@ final class VectorKernels implements KernelSet {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final int L = 4;
-    /** Rows per register tile of {@link #multiply} for two factor columns and for one: five and four vectors. */
+    /** Rows per register tile of {@link #multiply} for three factor columns and for two: three and five vectors. */
+    private static final int TRIPLE_TILE = 3 * L;
     private static final int PAIR_TILE = 5 * L;
-    private static final int SINGLE_TILE = 4 * L;
 
     /** Whether the JIT implements 256-bit vectors natively (otherwise the Vector API boxes and is slow). */
     static boolean supported() {
@@ -81,45 +81,84 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * Register tiles: a tile is twenty rows times two factor columns (or sixteen times one, for the last of an odd
-     * {@code r}), whose ten sums stay in local vector variables over the whole chain; per column {@code k} of
-     * {@code A} it loads the tile's part of the column once and takes each {@code F[k, c]} as a broadcast, so a load
-     * of {@code A} serves two fused multiply-adds and the output is stored once (the previous form loaded and stored
-     * the output every four columns and re-read {@code A} for every factor column). Ten sums, five loads and two
-     * broadcasts fit AVX2's sixteen registers. Tiles cover the rows from the top, the last one ending at the last row
-     * (it overlaps the one before it and recomputes those entries with the same bits), so there is no row tail;
-     * blocks shorter than a tile take one vector, then one row, at a time. (Tiles of three factor columns, twelve
-     * rows high, gained about 10 % on {@code r = 3} from L2 and nothing on a pass streaming from memory.)
+     * Register tiles: a tile is twelve rows times three factor columns or twenty rows times two, whose nine or ten sums
+     * stay in local vector variables over the whole chain; per column {@code k} of {@code A} it loads the tile's part
+     * of the column once and takes each {@code F[k, c]} as a broadcast, so a load of {@code A} serves three or two
+     * fused multiply-adds and the output is stored once (the previous form loaded and stored the output every four
+     * columns and re-read {@code A} for every factor column). The sums, the broadcasts and a load or two of {@code A}
+     * fit AVX2's sixteen registers (the same speed under {@code -XX:UseAVX=2}); a taller three-column tile did not.
+     * Factor columns go in threes, with {@code r = 4} as two pairs, and {@code r = 1} runs the pair tile on column 0
+     * twice (loads, not multiply-adds, set its time; the second copy of each entry overwrites the first with the same
+     * bits). Tiles cover the rows from the top, the last one ending at the last row (it overlaps the one before it and
+     * recomputes those entries with the same bits), so there is no row tail; blocks shorter than a tile take one
+     * vector, then one row, at a time.
      */
     @Override
     public void multiply(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out, int oo) {
         int c = 0;
-        for (; rows >= PAIR_TILE && r - c >= 2; c += 2) {
+        for (; rows >= TRIPLE_TILE && r - c >= 3 && r - c != 4; c += 3) {
+            for (int j = 0; j < rows; j += TRIPLE_TILE) {
+                int t = Math.min(j, rows - TRIPLE_TILE);
+                multiply3x3(a, ao + t, rows, cols, f, fo + c * cols, out, oo + c * rows + t);
+            }
+        }
+        for (; rows >= PAIR_TILE && c < r; c += 2) {
+            int second = Math.min(c + 1, r - 1);
             for (int j = 0; j < rows; j += PAIR_TILE) {
                 int t = Math.min(j, rows - PAIR_TILE);
-                multiply5x2(a, ao + t, rows, cols, f, fo + c * cols, out, oo + c * rows + t);
+                multiply5x2(a, ao + t, rows, cols, f, fo + c * cols, fo + second * cols, out, oo + c * rows + t,
+                        oo + second * rows + t);
             }
         }
         for (; c < r; c++) {
-            int fc = fo + c * cols;
-            int o = oo + c * rows;
-            if (rows < SINGLE_TILE) {
-                multiplyNarrow(a, ao, rows, cols, f, fc, out, o);
-                continue;
-            }
-            for (int j = 0; j < rows; j += SINGLE_TILE) {
-                int t = Math.min(j, rows - SINGLE_TILE);
-                multiply4x1(a, ao + t, rows, cols, f, fc, out, o + t);
-            }
+            multiplyNarrow(a, ao, rows, cols, f, fo + c * cols, out, oo + c * rows);
         }
     }
 
     /**
-     * {@code out[o + j + c·rows] = Σ_k A[j, k]·F[k, c]} for the twenty rows {@code j} from {@code col} (the tile's
-     * first row in column 0 of {@code A}) and the factor columns {@code c < 2} from {@code f0}.
+     * {@code out[o + j + c·rows] = Σ_k A[j, k]·F[k, c]} for the twelve rows {@code j} from {@code col} (the tile's
+     * first row in column 0 of {@code A}) and the factor columns {@code c < 3} from {@code f0}.
      */
-    private static void multiply5x2(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
+    private static void multiply3x3(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
         int f1 = f0 + cols;
+        int f2 = f1 + cols;
+        DoubleVector p0 = DoubleVector.zero(S);
+        DoubleVector p1 = p0;
+        DoubleVector p2 = p0;
+        DoubleVector q0 = p0;
+        DoubleVector q1 = p0;
+        DoubleVector q2 = p0;
+        DoubleVector s0 = p0;
+        DoubleVector s1 = p0;
+        DoubleVector s2 = p0;
+        for (int k = 0; k < cols; k++, col += rows) {
+            DoubleVector x = DoubleVector.broadcast(S, f[f0 + k]);
+            DoubleVector y = DoubleVector.broadcast(S, f[f1 + k]);
+            DoubleVector z = DoubleVector.broadcast(S, f[f2 + k]);
+            DoubleVector a0 = DoubleVector.fromArray(S, a, col);
+            p0 = a0.fma(x, p0);
+            q0 = a0.fma(y, q0);
+            s0 = a0.fma(z, s0);
+            DoubleVector a1 = DoubleVector.fromArray(S, a, col + L);
+            p1 = a1.fma(x, p1);
+            q1 = a1.fma(y, q1);
+            s1 = a1.fma(z, s1);
+            DoubleVector a2 = DoubleVector.fromArray(S, a, col + 2 * L);
+            p2 = a2.fma(x, p2);
+            q2 = a2.fma(y, q2);
+            s2 = a2.fma(z, s2);
+        }
+        store3(p0, p1, p2, out, o);
+        store3(q0, q1, q2, out, o + rows);
+        store3(s0, s1, s2, out, o + 2 * rows);
+    }
+
+    /**
+     * {@link #multiply3x3} for twenty rows and the factor columns at {@code f0} and {@code f1}, written at {@code o0}
+     * and {@code o1}.
+     */
+    private static void multiply5x2(double[] a, int col, int rows, int cols, double[] f, int f0, int f1,
+                                    double[] out, int o0, int o1) {
         DoubleVector p0 = DoubleVector.zero(S);
         DoubleVector p1 = p0;
         DoubleVector p2 = p0;
@@ -149,39 +188,22 @@ final class VectorKernels implements KernelSet {
             p4 = a4.fma(x, p4);
             q4 = a4.fma(y, q4);
         }
-        int o1 = o + rows;
-        p0.intoArray(out, o);
-        p1.intoArray(out, o + L);
-        p2.intoArray(out, o + 2 * L);
-        p3.intoArray(out, o + 3 * L);
-        p4.intoArray(out, o + 4 * L);
-        q0.intoArray(out, o1);
-        q1.intoArray(out, o1 + L);
-        q2.intoArray(out, o1 + 2 * L);
+        store3(p0, p1, p2, out, o0);
+        store3(q0, q1, q2, out, o1);
+        p3.intoArray(out, o0 + 3 * L);
+        p4.intoArray(out, o0 + 4 * L);
         q3.intoArray(out, o1 + 3 * L);
         q4.intoArray(out, o1 + 4 * L);
     }
 
-    /** {@link #multiply5x2} for sixteen rows and one factor column. */
-    private static void multiply4x1(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
-        DoubleVector p0 = DoubleVector.zero(S);
-        DoubleVector p1 = p0;
-        DoubleVector p2 = p0;
-        DoubleVector p3 = p0;
-        for (int k = 0; k < cols; k++, col += rows) {
-            DoubleVector x = DoubleVector.broadcast(S, f[f0 + k]);
-            p0 = DoubleVector.fromArray(S, a, col).fma(x, p0);
-            p1 = DoubleVector.fromArray(S, a, col + L).fma(x, p1);
-            p2 = DoubleVector.fromArray(S, a, col + 2 * L).fma(x, p2);
-            p3 = DoubleVector.fromArray(S, a, col + 3 * L).fma(x, p3);
-        }
-        p0.intoArray(out, o);
-        p1.intoArray(out, o + L);
-        p2.intoArray(out, o + 2 * L);
-        p3.intoArray(out, o + 3 * L);
+    /** Three consecutive vectors into {@code out} from {@code o}. */
+    private static void store3(DoubleVector v0, DoubleVector v1, DoubleVector v2, double[] out, int o) {
+        v0.intoArray(out, o);
+        v1.intoArray(out, o + L);
+        v2.intoArray(out, o + 2 * L);
     }
 
-    /** One factor column of a block shorter than a tile: one vector of rows at a time, then the last rows. */
+    /** One factor column of a block shorter than its tile: a vector of rows, then a row, at a time. */
     private static void multiplyNarrow(double[] a, int ao, int rows, int cols, double[] f, int fc, double[] out,
                                        int o) {
         int vbound = S.loopBound(rows);

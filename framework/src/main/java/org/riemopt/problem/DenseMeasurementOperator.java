@@ -21,8 +21,9 @@ import org.riemopt.linalg.SymmetricPacking;
  * the operator holds, and a pass reads, about half the bytes.
  *
  * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} computes, for each
- * {@code Aᵢ} while it streams in, {@code AᵢV} (fused axpys of its columns, four per sweep of the output) and
- * {@code AᵢᵀU} (dot products of its columns with two or three factor columns per sweep), then adds {@code wᵢAᵢ} to the
+ * {@code Aᵢ} while it streams in, {@code AᵢᵀU} (dot products of its columns with two or three factor columns per
+ * sweep, reading {@code Aᵢ} in storage order) and then {@code AᵢV} (fused chains over its columns in register tiles,
+ * from cache), then adds {@code wᵢAᵢ} to the
  * adjoint while {@code Aᵢ} (80 kB for 100 x 100) is still in L2, eight measurements per sweep of the partial sum, so a
  * new point costs one pass from memory, not two. When every {@code Aᵢ} is symmetric and {@code U == V} (the
  * {@code XXᵀ} lift) only {@code AᵢᵀU = AᵢV} is computed and kept, straight from the packed triangle; other factors
