@@ -376,7 +376,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             }
             // AᵢᵀU first: dot products of the columns of Aᵢ with those of U read Aᵢ in storage order, which the
             // hardware prefetcher follows when Aᵢ comes from memory; AᵢV then finds it in cache (its register tiles
-            // read each column in short runs, a pattern that streamed from memory at less than half the speed).
+            // read each column in short runs, a pattern that streamed from memory at two thirds of the speed).
             Kernels.transposeMultiply(a, aBase, rows, cols, ud, 0, r, right, i * cols * r, cols);
             // AᵢV: each entry a fused chain over the columns of Aᵢ in order (no reductions), so the Vector API
             // runs it at full width and the scalar path in the same order.
