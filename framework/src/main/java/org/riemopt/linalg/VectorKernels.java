@@ -13,6 +13,9 @@ final class VectorKernels implements KernelSet {
 
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_256;
     private static final int L = 4;
+    /** Rows per register tile of {@link #multiply} for three factor columns and for two: three and five vectors. */
+    private static final int TRIPLE_TILE = 3 * L;
+    private static final int PAIR_TILE = 5 * L;
 
     /** Whether the JIT implements 256-bit vectors natively (otherwise the Vector API boxes and is slow). */
     static boolean supported() {
@@ -77,67 +80,177 @@ final class VectorKernels implements KernelSet {
         }
     }
 
+    /**
+     * Register tiles: a tile is twelve rows times three factor columns or twenty rows times two, whose nine or ten sums
+     * stay in local vector variables over the whole chain; per column {@code k} of {@code A} it loads the tile's part
+     * of the column once and takes each {@code F[k, c]} as a broadcast, so a load of {@code A} serves three or two
+     * fused multiply-adds and the output is stored once (the previous form loaded and stored the output every four
+     * columns and re-read {@code A} for every factor column). The sums, the broadcasts and a load or two of {@code A}
+     * fit AVX2's sixteen registers (the same speed under {@code -XX:UseAVX=2}); a taller three-column tile did not.
+     * Factor columns go in threes, with {@code r = 4} as two pairs, and {@code r = 1} runs the pair tile on column 0
+     * twice (loads, not multiply-adds, set its time; the second copy of each entry overwrites the first with the same
+     * bits). Tiles cover the rows from the top, the last one ending at the last row (it overlaps the one before it and
+     * recomputes those entries with the same bits), so there is no row tail; blocks shorter than a tile take one
+     * vector, then one row, at a time.
+     */
     @Override
     public void multiply(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out, int oo) {
-        int vbound = S.loopBound(rows);
-        for (int c = 0; c < r; c++) {
-            int o = oo + c * rows;
-            int fc = fo + c * cols;
-            java.util.Arrays.fill(out, o, o + rows, 0.0);
-            int k = 0;
-            for (; k + 3 < cols; k += 4) {
-                double x0 = f[fc + k];
-                double x1 = f[fc + k + 1];
-                double x2 = f[fc + k + 2];
-                double x3 = f[fc + k + 3];
-                DoubleVector v0 = DoubleVector.broadcast(S, x0);
-                DoubleVector v1 = DoubleVector.broadcast(S, x1);
-                DoubleVector v2 = DoubleVector.broadcast(S, x2);
-                DoubleVector v3 = DoubleVector.broadcast(S, x3);
-                int a0 = ao + k * rows;
-                int a1 = a0 + rows;
-                int a2 = a1 + rows;
-                int a3 = a2 + rows;
-                int j = 0;
-                for (; j < vbound; j += L) {
-                    DoubleVector s = DoubleVector.fromArray(S, out, o + j);
-                    s = DoubleVector.fromArray(S, a, a0 + j).fma(v0, s);
-                    s = DoubleVector.fromArray(S, a, a1 + j).fma(v1, s);
-                    s = DoubleVector.fromArray(S, a, a2 + j).fma(v2, s);
-                    s = DoubleVector.fromArray(S, a, a3 + j).fma(v3, s);
-                    s.intoArray(out, o + j);
-                }
-                for (; j < rows; j++) {
-                    out[o + j] = Math.fma(a[a3 + j], x3, Math.fma(a[a2 + j], x2,
-                            Math.fma(a[a1 + j], x1, Math.fma(a[a0 + j], x0, out[o + j]))));
-                }
+        int c = 0;
+        for (; rows >= TRIPLE_TILE && r - c >= 3 && r - c != 4; c += 3) {
+            for (int j = 0; j < rows; j += TRIPLE_TILE) {
+                int t = Math.min(j, rows - TRIPLE_TILE);
+                multiply3x3(a, ao + t, rows, cols, f, fo + c * cols, out, oo + c * rows + t);
             }
-            for (; k < cols; k++) {
-                axpy(f[fc + k], a, ao + k * rows, out, o, rows);
+        }
+        for (; rows >= PAIR_TILE && c < r; c += 2) {
+            int second = Math.min(c + 1, r - 1);
+            for (int j = 0; j < rows; j += PAIR_TILE) {
+                int t = Math.min(j, rows - PAIR_TILE);
+                multiply5x2(a, ao + t, rows, cols, f, fo + c * cols, fo + second * cols, out, oo + c * rows + t,
+                        oo + second * rows + t);
             }
+        }
+        for (; c < r; c++) {
+            multiplyNarrow(a, ao, rows, cols, f, fo + c * cols, out, oo + c * rows);
         }
     }
 
+    /**
+     * {@code out[o + j + c·rows] = Σ_k A[j, k]·F[k, c]} for the twelve rows {@code j} from {@code col} (the tile's
+     * first row in column 0 of {@code A}) and the factor columns {@code c < 3} from {@code f0}.
+     */
+    private static void multiply3x3(double[] a, int col, int rows, int cols, double[] f, int f0, double[] out, int o) {
+        int f1 = f0 + cols;
+        int f2 = f1 + cols;
+        DoubleVector p0 = DoubleVector.zero(S);
+        DoubleVector p1 = p0;
+        DoubleVector p2 = p0;
+        DoubleVector q0 = p0;
+        DoubleVector q1 = p0;
+        DoubleVector q2 = p0;
+        DoubleVector s0 = p0;
+        DoubleVector s1 = p0;
+        DoubleVector s2 = p0;
+        for (int k = 0; k < cols; k++, col += rows) {
+            DoubleVector x = DoubleVector.broadcast(S, f[f0 + k]);
+            DoubleVector y = DoubleVector.broadcast(S, f[f1 + k]);
+            DoubleVector z = DoubleVector.broadcast(S, f[f2 + k]);
+            DoubleVector a0 = DoubleVector.fromArray(S, a, col);
+            p0 = a0.fma(x, p0);
+            q0 = a0.fma(y, q0);
+            s0 = a0.fma(z, s0);
+            DoubleVector a1 = DoubleVector.fromArray(S, a, col + L);
+            p1 = a1.fma(x, p1);
+            q1 = a1.fma(y, q1);
+            s1 = a1.fma(z, s1);
+            DoubleVector a2 = DoubleVector.fromArray(S, a, col + 2 * L);
+            p2 = a2.fma(x, p2);
+            q2 = a2.fma(y, q2);
+            s2 = a2.fma(z, s2);
+        }
+        store3(p0, p1, p2, out, o);
+        store3(q0, q1, q2, out, o + rows);
+        store3(s0, s1, s2, out, o + 2 * rows);
+    }
+
+    /**
+     * {@link #multiply3x3} for twenty rows and the factor columns at {@code f0} and {@code f1}, written at {@code o0}
+     * and {@code o1}.
+     */
+    private static void multiply5x2(double[] a, int col, int rows, int cols, double[] f, int f0, int f1,
+                                    double[] out, int o0, int o1) {
+        DoubleVector p0 = DoubleVector.zero(S);
+        DoubleVector p1 = p0;
+        DoubleVector p2 = p0;
+        DoubleVector p3 = p0;
+        DoubleVector p4 = p0;
+        DoubleVector q0 = p0;
+        DoubleVector q1 = p0;
+        DoubleVector q2 = p0;
+        DoubleVector q3 = p0;
+        DoubleVector q4 = p0;
+        for (int k = 0; k < cols; k++, col += rows) {
+            DoubleVector x = DoubleVector.broadcast(S, f[f0 + k]);
+            DoubleVector y = DoubleVector.broadcast(S, f[f1 + k]);
+            DoubleVector a0 = DoubleVector.fromArray(S, a, col);
+            p0 = a0.fma(x, p0);
+            q0 = a0.fma(y, q0);
+            DoubleVector a1 = DoubleVector.fromArray(S, a, col + L);
+            p1 = a1.fma(x, p1);
+            q1 = a1.fma(y, q1);
+            DoubleVector a2 = DoubleVector.fromArray(S, a, col + 2 * L);
+            p2 = a2.fma(x, p2);
+            q2 = a2.fma(y, q2);
+            DoubleVector a3 = DoubleVector.fromArray(S, a, col + 3 * L);
+            p3 = a3.fma(x, p3);
+            q3 = a3.fma(y, q3);
+            DoubleVector a4 = DoubleVector.fromArray(S, a, col + 4 * L);
+            p4 = a4.fma(x, p4);
+            q4 = a4.fma(y, q4);
+        }
+        store3(p0, p1, p2, out, o0);
+        store3(q0, q1, q2, out, o1);
+        p3.intoArray(out, o0 + 3 * L);
+        p4.intoArray(out, o0 + 4 * L);
+        q3.intoArray(out, o1 + 3 * L);
+        q4.intoArray(out, o1 + 4 * L);
+    }
+
+    /** Three consecutive vectors into {@code out} from {@code o}. */
+    private static void store3(DoubleVector v0, DoubleVector v1, DoubleVector v2, double[] out, int o) {
+        v0.intoArray(out, o);
+        v1.intoArray(out, o + L);
+        v2.intoArray(out, o + 2 * L);
+    }
+
+    /** One factor column of a block shorter than its tile: a vector of rows, then a row, at a time. */
+    private static void multiplyNarrow(double[] a, int ao, int rows, int cols, double[] f, int fc, double[] out,
+                                       int o) {
+        int vbound = S.loopBound(rows);
+        int j = 0;
+        for (; j < vbound; j += L) {
+            DoubleVector s = DoubleVector.zero(S);
+            for (int k = 0, col = ao + j; k < cols; k++, col += rows) {
+                s = DoubleVector.fromArray(S, a, col).fma(DoubleVector.broadcast(S, f[fc + k]), s);
+            }
+            s.intoArray(out, o + j);
+        }
+        for (; j < rows; j++) {
+            double s = 0;
+            for (int k = 0, col = ao + j; k < cols; k++, col += rows) {
+                s = Math.fma(a[col], f[fc + k], s);
+            }
+            out[o + j] = s;
+        }
+    }
+
+    /**
+     * Dot products in tiles of two columns by three, each load shared by two or three chains: two columns of
+     * {@code A} by three factor columns, or three columns of {@code A} by a pair of factor columns (pairs used to take
+     * two by two), with {@code r = 4} as two pairs. Twelve sums of two vectors each fit AVX2's sixteen registers;
+     * four columns of {@code A} by two factor columns were no faster here.
+     */
     @Override
     public void transposeMultiply(double[] a, int ao, int rows, int cols, double[] u, int uo, int r, double[] out,
                                   int oo, int stride) {
         int c = 0;
-        // three factor columns per sweep of each column of A (six chains; r = 4 goes as two pairs)
+        // two columns of A per sweep of three factor columns (twelve chains; r = 4 goes as two pairs)
         for (; r - c >= 3 && r - c != 4; c += 3) {
             int k = 0;
             for (; k + 1 < cols; k += 2) {
-                dot3x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
+                dot3x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, 1, stride);
             }
             if (k < cols) {
                 dot3(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
             }
         }
         for (; r - c >= 2; c += 2) {
+            // three columns of A per sweep of the two factor columns (twelve chains), then one at a time
             int k = 0;
-            for (; k + 1 < cols; k += 2) {
-                dot2x2(a, ao + k * rows, u, uo + c * rows, rows, out, oo + k + c * stride, stride);
+            for (; k + 2 < cols; k += 3) {
+                dot3x2(u, uo + c * rows, a, ao + k * rows, rows, out, oo + k + c * stride, stride, 1);
             }
-            if (k < cols) {
+            for (; k < cols; k++) {
                 dot2(a, ao + k * rows, u, uo + c * rows, uo + (c + 1) * rows, rows, out, oo + k + c * stride,
                         oo + k + (c + 1) * stride);
             }
@@ -182,63 +295,12 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * {@code out[o + i + c·stride] = dot(x, xo + i·n, y, yo + c·n, n)} for {@code i, c < 2}: two columns of x against
-     * two of y in one sweep, eight independent chains.
+     * {@code out[o + i·xStep + c·yStep] = dot(x, xo + i·n, y, yo + c·n, n)} for {@code i < 2, c < 3}: two columns of x
+     * against three of y in one sweep, each load of y serving two columns, twelve independent chains. A dot product
+     * has the same bits either way round, so the roles of x and y are free.
      */
-    private static void dot2x2(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int stride) {
-        int bound = n - (n & 7);
-        int xo1 = xo + n;
-        int y1 = yo + n;
-        DoubleVector a0 = DoubleVector.zero(S);
-        DoubleVector b0 = DoubleVector.zero(S);
-        DoubleVector a1 = DoubleVector.zero(S);
-        DoubleVector b1 = DoubleVector.zero(S);
-        DoubleVector c0 = DoubleVector.zero(S);
-        DoubleVector d0 = DoubleVector.zero(S);
-        DoubleVector c1 = DoubleVector.zero(S);
-        DoubleVector d1 = DoubleVector.zero(S);
-        int j = 0;
-        for (; j < bound; j += 8) {
-            DoubleVector xl = DoubleVector.fromArray(S, x, xo + j);
-            DoubleVector xh = DoubleVector.fromArray(S, x, xo + j + L);
-            DoubleVector zl = DoubleVector.fromArray(S, x, xo1 + j);
-            DoubleVector zh = DoubleVector.fromArray(S, x, xo1 + j + L);
-            DoubleVector yl = DoubleVector.fromArray(S, y, yo + j);
-            DoubleVector yh = DoubleVector.fromArray(S, y, yo + j + L);
-            a0 = xl.fma(yl, a0);
-            b0 = xh.fma(yh, b0);
-            c0 = zl.fma(yl, c0);
-            d0 = zh.fma(yh, d0);
-            yl = DoubleVector.fromArray(S, y, y1 + j);
-            yh = DoubleVector.fromArray(S, y, y1 + j + L);
-            a1 = xl.fma(yl, a1);
-            b1 = xh.fma(yh, b1);
-            c1 = zl.fma(yl, c1);
-            d1 = zh.fma(yh, d1);
-        }
-        double s0 = combine(a0, b0);
-        double s1 = combine(a1, b1);
-        double t0 = combine(c0, d0);
-        double t1 = combine(c1, d1);
-        for (; j < n; j++) {
-            double xj = x[xo + j];
-            double zj = x[xo1 + j];
-            s0 = Math.fma(xj, y[yo + j], s0);
-            s1 = Math.fma(xj, y[y1 + j], s1);
-            t0 = Math.fma(zj, y[yo + j], t0);
-            t1 = Math.fma(zj, y[y1 + j], t1);
-        }
-        out[o] = s0;
-        out[o + stride] = s1;
-        out[o + 1] = t0;
-        out[o + 1 + stride] = t1;
-    }
-
-    /**
-     * {@link #dot3} for the columns {@code x[xo..]} and {@code x[xo + n..]} at once (outputs at {@code o} and
-     * {@code o + 1}): each load of {@code y} serves two columns, twelve independent chains.
-     */
-    private static void dot3x2(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int stride) {
+    private static void dot3x2(double[] x, int xo, double[] y, int yo, int n, double[] out, int o, int xStep,
+                               int yStep) {
         int bound = n - (n & 7);
         int xo1 = xo + n;
         int y1 = yo + n;
@@ -297,11 +359,11 @@ final class VectorKernels implements KernelSet {
             t2 = Math.fma(zj, y[y2 + j], t2);
         }
         out[o] = s0;
-        out[o + stride] = s1;
-        out[o + 2 * stride] = s2;
-        out[o + 1] = t0;
-        out[o + 1 + stride] = t1;
-        out[o + 1 + 2 * stride] = t2;
+        out[o + yStep] = s1;
+        out[o + 2 * yStep] = s2;
+        out[o + xStep] = t0;
+        out[o + xStep + yStep] = t1;
+        out[o + xStep + 2 * yStep] = t2;
     }
 
     /** {@code out[o + c·stride] = dot(x, xo, y, yo + c·n, n)} for {@code c < 3}, in one sweep of x. */

@@ -2,8 +2,10 @@ package org.riemopt.linalg;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.Random;
+import java.util.function.IntPredicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -84,11 +86,8 @@ class KernelsTest {
      */
     @Test
     void vectorKernelsAreBitIdenticalToScalarOnes() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(
-                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported(),
-                "the Vector API is not available to this JVM");
         KernelSet scalar = new ScalarKernels();
-        KernelSet vector = new VectorKernels();
+        KernelSet vector = vectorKernels();
         Random random = new Random(7);
         for (int rows : new int[] {1, 3, 4, 7, 8, 9, 20, 33, 100}) {
             for (int cols : new int[] {1, 3, 4, 5, 9, 12, 17}) {
@@ -124,6 +123,73 @@ class KernelsTest {
                     vector.axpy(0.7, blocks, 1, v3, 0, n - 1);
                     assertArrayEquals(s3, v3, "axpy " + n);
                 }
+            }
+        }
+    }
+
+    /**
+     * The register tiles of the vector {@code multiply} (twelve, twenty or sixteen rows by three, two or one factor
+     * columns, the last tile overlapping the one before it) and the column tiles of {@code transposeMultiply} (two or
+     * three columns of {@code A}) give the scalar kernels' bits on every edge: rows around multiples of 4, 8, 12, 16
+     * and 20, columns around multiples of 2, 3 and 4, r = 1..6, offsets inside larger arrays; and they write nothing
+     * outside their output block.
+     */
+    @Test
+    void tiledProductsAreBitIdenticalToScalarOnesOnEveryEdge() {
+        KernelSet scalar = new ScalarKernels();
+        KernelSet vector = vectorKernels();
+        Random random = new Random(11);
+        double guard = -1234.5;
+        int[] rowCounts = {1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 15, 16, 17, 19, 20, 21, 23, 24, 25, 27, 31, 32, 33, 36,
+                39, 40, 41, 47, 48, 60, 61};
+        int[] colCounts = {1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 16, 17, 20};
+        for (int rows : rowCounts) {
+            for (int cols : colCounts) {
+                for (int r = 1; r <= 6; r++) {
+                    String shape = rows + "x" + cols + ", r = " + r;
+                    double[] a = random.doubles(rows * cols + 5).toArray();
+                    double[] f = random.doubles(cols * r + 3).toArray();
+                    double[] u = random.doubles(rows * r + 2).toArray();
+                    double[] s1 = new double[rows * r + 6];
+                    java.util.Arrays.fill(s1, guard);
+                    double[] v1 = s1.clone();
+                    scalar.multiply(a, 5, rows, cols, f, 3, r, s1, 2);
+                    vector.multiply(a, 5, rows, cols, f, 3, r, v1, 2);
+                    assertArrayEquals(s1, v1, "multiply " + shape);
+                    int n = rows * r;
+                    assertWrittenExactly(v1, i -> i >= 2 && i < 2 + n, guard, "multiply " + shape);
+                    // the output is a column block of a larger matrix (stride > cols), as in the operator's Jacobian
+                    int stride = cols + 3;
+                    double[] s2 = new double[stride * r + 4];
+                    java.util.Arrays.fill(s2, guard);
+                    double[] v2 = s2.clone();
+                    scalar.transposeMultiply(a, 5, rows, cols, u, 2, r, s2, 1, stride);
+                    vector.transposeMultiply(a, 5, rows, cols, u, 2, r, v2, 1, stride);
+                    assertArrayEquals(s2, v2, "transposeMultiply " + shape);
+                    int written = cols;
+                    int columns = r;
+                    assertWrittenExactly(v2, i -> i >= 1 && (i - 1) % stride < written && (i - 1) / stride < columns,
+                            guard, "transposeMultiply " + shape);
+                }
+            }
+        }
+    }
+
+    /** The Vector API kernels; the calling test is skipped when this JVM cannot run them. */
+    private static KernelSet vectorKernels() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported(),
+                "the Vector API is not available to this JVM");
+        return new VectorKernels();
+    }
+
+    /** The entries {@code written} accepts hold results, every other one still holds {@code guard}. */
+    private static void assertWrittenExactly(double[] out, IntPredicate written, double guard, String what) {
+        for (int i = 0; i < out.length; i++) {
+            if (written.test(i)) {
+                assertNotEquals(guard, out[i], what + ": left entry " + i + " unwritten");
+            } else {
+                assertEquals(guard, out[i], 0.0, what + ": wrote entry " + i + " outside its output");
             }
         }
     }
