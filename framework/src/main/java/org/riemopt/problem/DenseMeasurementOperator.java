@@ -424,6 +424,34 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             return out;
         }
 
+        /**
+         * One sweep of the cache ({@link Kernels#gaussNewton}) on one thread, or, for a cache large enough to split
+         * ({@link #hvpChunks}), the push and the pull each split in two; the two give the same bits. So does a push
+         * along two different directions through one block family, which is left to the push and the pull.
+         */
+        @Override
+        public Pullback gaussNewton(DenseMatrix a, DenseMatrix b, double[] s, double[] scaled) {
+            requireShape(a, rows, r, "gaussNewton(a)");
+            requireShape(b, cols, r, "gaussNewton(b)");
+            if (s.length != size || scaled.length != size) {
+                throw new IllegalArgumentException("gaussNewton: expected " + size + " factors and " + size
+                        + " outputs, got " + s.length + " and " + scaled.length);
+            }
+            boolean oneFamily = left == right;
+            if (oneFamily && a != b || hvpChunks(oneFamily ? rows : rows + cols) > 1) {
+                return super.gaussNewton(a, b, s, scaled);
+            }
+            double[] outLeft = new double[rows * r];
+            if (oneFamily) {
+                Kernels.gaussNewton(left, rows * r, a.data(), null, 0, null, s, scaled, outLeft, null);
+                DenseMatrix l = DenseMatrix.wrap(rows, r, outLeft);
+                return new Pullback(l, l);
+            }
+            double[] outRight = new double[cols * r];
+            Kernels.gaussNewton(left, rows * r, a.data(), right, cols * r, b.data(), s, scaled, outLeft, outRight);
+            return new Pullback(DenseMatrix.wrap(rows, r, outLeft), DenseMatrix.wrap(cols, r, outRight));
+        }
+
         @Override
         public Pullback pull(double[] w) {
             DenseMatrix l = sum(w, left, rows);

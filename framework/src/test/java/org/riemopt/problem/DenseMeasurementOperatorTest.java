@@ -186,6 +186,73 @@ class DenseMeasurementOperatorTest {
         assertTrue(huge.getMessage().contains("more than one Java array holds"), huge.getMessage());
     }
 
+    /**
+     * The Gauss–Newton product in one sweep of the cache has the bits of a push, its scaling and a pull: for one
+     * block family ({@code XXᵀ} on symmetric matrices) and two ({@code UVᵀ}, a fixed-rank point {@code U S Vᵀ},
+     * distinct factors on symmetric matrices), on heights that are not multiples of eight, for one measurement, one
+     * group of eight and groups with a tail. The split two-phase form (forced here) and one family pushed along two
+     * directions (left to the push and the pull) give the same bits.
+     */
+    @Test
+    void gaussNewtonProductIsBitIdenticalToPushScaleAndPull() {
+        int r = 3;
+        for (int m : new int[] {1, 8, 21}) {
+            DenseMeasurementOperator square = gaussian(m, 13, 13, true, random);
+            DenseMeasurementOperator wide = gaussian(m, 13, 11, false, random);
+            DenseMatrix x = DenseMatrix.gaussian(13, r, random);
+            DenseMatrix y = DenseMatrix.gaussian(13, r, random);
+            DenseMatrix v = DenseMatrix.gaussian(11, r, random);
+            DenseMatrix s = DenseMatrix.gaussian(r, r, random);
+            DenseMatrix a = DenseMatrix.gaussian(13, r, random);
+            DenseMatrix b = DenseMatrix.gaussian(11, r, random);
+            double[] factors = random.doubles(m, -1, 2).toArray();
+            factors[m / 2] = 0;
+            FactorJacobian xxt = square.linearize(x, x, x, (i, value) -> value);
+            assertGaussNewtonIsPushScaleAndPull(xxt, a, a, factors, "XXᵀ, m = " + m);
+            assertGaussNewtonIsPushScaleAndPull(xxt, a, y, factors, "one family, two directions, m = " + m);
+            assertGaussNewtonIsPushScaleAndPull(square.linearize(x, y, x, (i, value) -> value), a, y, factors,
+                    "symmetric UVᵀ, m = " + m);
+            assertGaussNewtonIsPushScaleAndPull(wide.linearize(x, v, x, (i, value) -> value), a, b, factors,
+                    "UVᵀ, m = " + m);
+            assertGaussNewtonIsPushScaleAndPull(wide.linearize(x, v, x.times(s), (i, value) -> value), a, b, factors,
+                    "fixed rank, m = " + m);
+        }
+        FactorJacobian j = gaussian(4, 3, 3, true, random).linearize(DenseMatrix.gaussian(3, 1, random),
+                DenseMatrix.gaussian(3, 1, random), DenseMatrix.gaussian(3, 1, random), (i, value) -> value);
+        DenseMatrix a = DenseMatrix.gaussian(3, 1, random);
+        IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () ->
+                j.gaussNewton(a, a, new double[3], new double[4]));
+        assertTrue(sizes.getMessage().contains("expected 4 factors and 4 outputs, got 3 and 4"), sizes.getMessage());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () ->
+                j.gaussNewton(DenseMatrix.gaussian(3, 2, random), a, new double[4], new double[4]));
+        assertTrue(shape.getMessage().contains("gaussNewton(a): expected a 3x1 matrix, got 3x2"),
+                shape.getMessage());
+    }
+
+    private static void assertGaussNewtonIsPushScaleAndPull(FactorJacobian j, DenseMatrix a, DenseMatrix b,
+                                                            double[] factors, String what) {
+        double[] expectedScaled = j.push(a, b);
+        for (int i = 0; i < expectedScaled.length; i++) {
+            expectedScaled[i] *= factors[i];
+        }
+        FactorJacobian.Pullback expected = j.pull(expectedScaled);
+        for (long splitFrom : new long[] {-1, 0}) {
+            DenseMeasurementOperator.splitHessianProductsFrom(splitFrom);
+            try {
+                double[] scaled = new double[factors.length];
+                FactorJacobian.Pullback actual = j.gaussNewton(a, b, factors, scaled);
+                String where = what + (splitFrom == 0 ? ", split" : ", one sweep");
+                assertArrayEquals(expectedScaled, scaled, where + ": scaled pushes");
+                assertArrayEquals(expected.left().data(), actual.left().data(), where + ": left");
+                assertArrayEquals(expected.right().data(), actual.right().data(), where + ": right");
+                assertEquals(expected.left() == expected.right(), actual.left() == actual.right(),
+                        where + ": one family pulls one half");
+            } finally {
+                DenseMeasurementOperator.splitHessianProductsFrom(-1);
+            }
+        }
+    }
+
     @Test
     void countsTheJacobianItKeepsForTheMemoryCheck() {
         // AᵢV (rows x r) and AᵢᵀU (cols x r) per measurement; a symmetric operator keeps one of them for XXᵀ.
