@@ -11,6 +11,13 @@ package org.riemopt.linalg;
 interface KernelSet {
 
     /**
+     * Measurements per group of {@link #gaussNewton}: eight blocks of 100 x 4 (25.6 kB) stay in a 32 kB L1 cache
+     * between their dot products and their sums, and eight is the widest sweep of {@link #weightedSum} (four or
+     * sixteen were 2-7 % slower on the demo's sizes).
+     */
+    int GAUSS_NEWTON_GROUP = 8;
+
+    /**
      * {@code Σ x[xo+k]·y[yo+k]} for {@code k < n}: eight lane sums {@code s_l} over {@code k = 8t + l < n - n mod 8},
      * combined as {@code ((s0+s4)+(s1+s5)) + ((s2+s6)+(s3+s7))}, then the last {@code n mod 8} terms fused in order.
      */
@@ -60,7 +67,8 @@ interface KernelSet {
      * {@code k < nl}, and likewise {@code outRight} from {@code right}. Each {@code c[i]} thus has the bits of
      * {@link #dotEach} (summed, then scaled), and each output entry those of {@link #weightedSum} over all the
      * measurements, but the blocks are read from memory once: they are taken {@link #GAUSS_NEWTON_GROUP} at a time,
-     * and summed while the dot products have just brought them into the core's cache.
+     * and summed while the dot products have just brought them into the core's cache. It is written once for both
+     * implementations, from their own {@link #dotEach} and {@link #weightedSum}, so the two agree as those do.
      *
      * @param c written: the scaled products {@code c[i]}, as many as {@code s}
      * @param outLeft added to ({@code nl} numbers)
@@ -89,10 +97,4 @@ interface KernelSet {
             }
         }
     }
-
-    /**
-     * Measurements per group of {@link #gaussNewton}: eight blocks of 100 x 4 (25.6 kB) stay in a 32 kB L1 cache
-     * between their dot products and their sums, and eight is the widest sweep of {@link #weightedSum}.
-     */
-    int GAUSS_NEWTON_GROUP = 8;
 }

@@ -190,8 +190,8 @@ class DenseMeasurementOperatorTest {
      * The Gauss–Newton product in one sweep of the cache has the bits of a push, its scaling and a pull: for one
      * block family ({@code XXᵀ} on symmetric matrices) and two ({@code UVᵀ}, a fixed-rank point {@code U S Vᵀ},
      * distinct factors on symmetric matrices), on heights that are not multiples of eight, for one measurement, one
-     * group of eight and groups with a tail. The split two-phase form (forced here) and one family pushed along two
-     * directions (left to the push and the pull) give the same bits.
+     * group of eight and groups with a tail; whether the push and the pull are split over two threads (forced here)
+     * or not. One family pushed along two directions (left to the push and the pull) is checked the same way.
      */
     @Test
     void gaussNewtonProductIsBitIdenticalToPushScaleAndPull() {
@@ -231,17 +231,17 @@ class DenseMeasurementOperatorTest {
 
     private static void assertGaussNewtonIsPushScaleAndPull(FactorJacobian j, DenseMatrix a, DenseMatrix b,
                                                             double[] factors, String what) {
-        double[] expectedScaled = j.push(a, b);
-        for (int i = 0; i < expectedScaled.length; i++) {
-            expectedScaled[i] *= factors[i];
-        }
-        FactorJacobian.Pullback expected = j.pull(expectedScaled);
+        double[] scaled = new double[factors.length];
+        FactorJacobian.Pullback actual = j.gaussNewton(a, b, factors, scaled);
         for (long splitFrom : new long[] {-1, 0}) {
             DenseMeasurementOperator.splitHessianProductsFrom(splitFrom);
             try {
-                double[] scaled = new double[factors.length];
-                FactorJacobian.Pullback actual = j.gaussNewton(a, b, factors, scaled);
-                String where = what + (splitFrom == 0 ? ", split" : ", one sweep");
+                double[] expectedScaled = j.push(a, b);
+                for (int i = 0; i < expectedScaled.length; i++) {
+                    expectedScaled[i] *= factors[i];
+                }
+                FactorJacobian.Pullback expected = j.pull(expectedScaled);
+                String where = what + (splitFrom == 0 ? ", split push and pull" : ", one-thread push and pull");
                 assertArrayEquals(expectedScaled, scaled, where + ": scaled pushes");
                 assertArrayEquals(expected.left().data(), actual.left().data(), where + ": left");
                 assertArrayEquals(expected.right().data(), actual.right().data(), where + ": right");
