@@ -427,10 +427,10 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
 
         /**
          * One sweep of the cache on one thread ({@link Kernels#gaussNewton}), at every size: it reads the blocks
-         * once, where a push and a pull split over two threads read them twice, and two cores here read memory at
-         * most 1.4 times as fast as one (docs/performance.md has the figures). Its bits are those of the push, the
-         * scaling and the pull, split or not. One block family pushed along two directions (no lift does that) is
-         * left to the push and the pull.
+         * once, where a push and a pull split over two threads read them twice and need a second core that a loaded
+         * machine, or trials run side by side, do not have to spare; measured, the sweep was the faster in every run
+         * but two (docs/performance.md). Its bits are those of the push, the scaling and the pull, split or not. One
+         * block family pushed along two directions (no lift does that) is left to the push and the pull.
          */
         @Override
         public Pullback gaussNewton(DenseMatrix a, DenseMatrix b, double[] s, double[] scaled) {

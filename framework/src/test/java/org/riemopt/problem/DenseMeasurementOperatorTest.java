@@ -78,8 +78,9 @@ class DenseMeasurementOperatorTest {
 
     /**
      * Linearization, pushes and pulls forked over the common pool give the very bits of a run on one thread (a pool
-     * of parallelism 1 runs every chunk in turn), and split Hessian-vector products those of unsplit ones: chunks are
-     * fixed, partial sums are added in a fixed order, and a split product computes each entry whole.
+     * of parallelism 1 runs every chunk in turn), and split pushes and pulls those of unsplit ones: chunks are
+     * fixed, partial sums are added in a fixed order, and a split pull computes each entry whole. The Gauss–Newton
+     * product, one sweep on the calling thread, is in the comparison too.
      */
     @Test
     void parallelAndSerialRunsAreBitIdentical() throws Exception {
@@ -93,8 +94,11 @@ class DenseMeasurementOperatorTest {
             java.util.concurrent.Callable<List<double[]>> run = () -> {
                 FactorJacobian j = op.linearize(u, v, u, (i, value) -> value * value);
                 FactorJacobian.Pullback pull = j.pull(w);
+                double[] scaled = new double[w.length];
+                FactorJacobian.Pullback gaussNewton = j.gaussNewton(a, b, w, scaled);
                 return List.of(j.values(), j.weights(), j.adjoint(j.weights()).toDense().data(), j.push(a, b),
-                        pull.left().data(), pull.right().data(), op.apply(a.times(b.transpose())));
+                        pull.left().data(), pull.right().data(), op.apply(a.times(b.transpose())), scaled,
+                        gaussNewton.left().data(), gaussNewton.right().data());
             };
             DenseMeasurementOperator.splitHessianProductsFrom(0);
             java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
