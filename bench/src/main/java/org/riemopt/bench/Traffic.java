@@ -10,8 +10,8 @@ import org.riemopt.problem.WorkCounts;
  * <ul>
  *   <li>a new point: the operator's data, once ({@link MeasurementOperator#dataBytes()});</li>
  *   <li>a Hessian-vector product of a dense operator: the point's Jacobian blocks ({@code AᵢX}, or {@code AᵢV} and
- *       {@code AᵢᵀU}: {@code 8·m·r·rows}, or {@code 8·m·r·(rows + cols)}) twice, once by the push and once by the
- *       pullback; of a completion operator: its index pattern once and eight bytes per entry twice (the pushed
+ *       {@code AᵢᵀU}: {@code 8·m·r·rows}, or {@code 8·m·r·(rows + cols)}) once, in the one sweep that pushes and
+ *       pulls them (the Gauss–Newton product); of a completion operator: its index pattern once and eight bytes per entry twice (the pushed
  *       values written, then read by the pullback);</li>
  *   <li>a whole solve: its operator passes and Hessian-vector products times the above, counted on one solve.</li>
  * </ul>
@@ -46,7 +46,7 @@ final class Traffic {
             // XXᵀ on a symmetric operator keeps one block per measurement (U = V = X), other lifts two.
             long height = dense.isSymmetric() && operations.problem().lift() instanceof XxtLift
                     ? a.rows() : a.rows() + (long) a.cols();
-            return 2 * 8 * m * workload.rank() * height;
+            return 8 * m * workload.rank() * height;
         }
         return a.dataBytes() + 2 * 8 * m;
     }

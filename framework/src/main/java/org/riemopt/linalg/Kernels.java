@@ -135,6 +135,20 @@ public final class Kernels {
         FUSED.weightedSum(w, from, to, blocks, n, lo, hi, out);
     }
 
+    /**
+     * The Gauss–Newton product {@code Jᵀ(s ⊙ J·(a, b))} of a Jacobian kept as one block per measurement, in one
+     * sweep of the blocks ({@link KernelSet#gaussNewton}): for each measurement {@code i} in order,
+     * {@code c[i] = (d + d)·s[i]} ({@code right} null: the blocks stand for both halves, as for {@code XXᵀ} with
+     * symmetric {@code Aᵢ}) or {@code (d + ⟨right_i, b⟩)·s[i]} with {@code d = ⟨left_i, a⟩}, then
+     * {@code outLeft += c[i]·left_i} and {@code outRight += c[i]·right_i}, fused. The bits are those of
+     * {@link #dotEach} on each half, their sum scaled, then {@link #weightedSum} over all the measurements. Read:
+     * left, a, right, b, s. Written: c ({@code s.length} numbers). Added to: outLeft, outRight.
+     */
+    public static void gaussNewton(double[] left, int nl, double[] a, double[] right, int nr, double[] b, double[] s,
+                                   double[] c, double[] outLeft, double[] outRight) {
+        FUSED.gaussNewton(left, nl, a, right, nr, b, s, c, outLeft, outRight);
+    }
+
     /** {@code y[yo+k] = fma(a, x[xo+k], y[yo+k])} for {@code k < n}. Read: x. Written: y. */
     public static void fusedAxpy(double a, double[] x, int xo, double[] y, int yo, int n) {
         FUSED.axpy(a, x, xo, y, yo, n);

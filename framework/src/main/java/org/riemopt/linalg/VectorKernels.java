@@ -49,14 +49,20 @@ final class VectorKernels implements KernelSet {
     public void dotEach(double[] blocks, int n, int from, int to, double[] x, double[] out) {
         int bound = n - (n & 7);
         int i = from;
-        for (; i + 1 < to; i += 2) {
-            // two blocks per sweep of x: four independent chains
+        for (; i + 3 < to; i += 4) {
+            // four blocks per sweep of x: eight independent chains, enough to hide the latency of the fmas
             int b0 = i * n;
             int b1 = b0 + n;
+            int b2 = b1 + n;
+            int b3 = b2 + n;
             DoubleVector lo0 = DoubleVector.zero(S);
             DoubleVector hi0 = DoubleVector.zero(S);
             DoubleVector lo1 = DoubleVector.zero(S);
             DoubleVector hi1 = DoubleVector.zero(S);
+            DoubleVector lo2 = DoubleVector.zero(S);
+            DoubleVector hi2 = DoubleVector.zero(S);
+            DoubleVector lo3 = DoubleVector.zero(S);
+            DoubleVector hi3 = DoubleVector.zero(S);
             int k = 0;
             for (; k < bound; k += 8) {
                 DoubleVector xl = DoubleVector.fromArray(S, x, k);
@@ -65,17 +71,29 @@ final class VectorKernels implements KernelSet {
                 hi0 = DoubleVector.fromArray(S, blocks, b0 + k + L).fma(xh, hi0);
                 lo1 = DoubleVector.fromArray(S, blocks, b1 + k).fma(xl, lo1);
                 hi1 = DoubleVector.fromArray(S, blocks, b1 + k + L).fma(xh, hi1);
+                lo2 = DoubleVector.fromArray(S, blocks, b2 + k).fma(xl, lo2);
+                hi2 = DoubleVector.fromArray(S, blocks, b2 + k + L).fma(xh, hi2);
+                lo3 = DoubleVector.fromArray(S, blocks, b3 + k).fma(xl, lo3);
+                hi3 = DoubleVector.fromArray(S, blocks, b3 + k + L).fma(xh, hi3);
             }
             double s0 = combine(lo0, hi0);
             double s1 = combine(lo1, hi1);
+            double s2 = combine(lo2, hi2);
+            double s3 = combine(lo3, hi3);
             for (; k < n; k++) {
-                s0 = Math.fma(blocks[b0 + k], x[k], s0);
-                s1 = Math.fma(blocks[b1 + k], x[k], s1);
+                double xk = x[k];
+                s0 = Math.fma(blocks[b0 + k], xk, s0);
+                s1 = Math.fma(blocks[b1 + k], xk, s1);
+                s2 = Math.fma(blocks[b2 + k], xk, s2);
+                s3 = Math.fma(blocks[b3 + k], xk, s3);
             }
             out[i] = s0;
             out[i + 1] = s1;
+            out[i + 2] = s2;
+            out[i + 3] = s3;
         }
-        if (i < to) {
+        for (; i < to; i++) {
+            // the last one to three blocks of the range, one at a time
             out[i] = dot(blocks, i * n, x, 0, n);
         }
     }

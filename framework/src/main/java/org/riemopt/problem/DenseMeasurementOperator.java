@@ -29,8 +29,9 @@ import org.riemopt.linalg.SymmetricPacking;
  * {@code XXᵀ} lift) only {@code AᵢᵀU = AᵢV} is computed and kept, straight from the packed triangle; other factors
  * unpack {@code Aᵢ} into a per-thread block first. The kernels are {@link Kernels}' fused ones (the
  * Vector API when the JVM has it, plain Java otherwise, the same bits). Large operators are split over the common
- * fork-join pool by measurement in a fixed number of chunks; large Hessian-vector products by measurement (pushes)
- * or by entry of the result (pulls), so no result depends on the number of threads.
+ * fork-join pool by measurement in a fixed number of chunks. The Gauss–Newton part of a Hessian-vector product is
+ * one sweep of the cached blocks on one thread; a large push or pull asked alone (the gradient's pull) is split by
+ * measurement (pushes) or by entry of the result (pulls). No result depends on the number of threads.
  */
 public final class DenseMeasurementOperator implements MeasurementOperator {
 
@@ -40,10 +41,10 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
     /** Measurements added to the adjoint per sweep of its partial sum. */
     private static final int SUM_GROUP = 8;
     /**
-     * Pushes and pulls of a Jacobian cache of at least this many numbers (8 MB) are split in two: each entry of the
-     * result is computed whole by one task, so the split never changes a bit. Below it forking does not pay on the
-     * 2-core machines measured (the vector kernels stream a 1-3.5 MB cache at 35-45 GB/s on one core, near what two
-     * cores read; see docs/performance.md).
+     * Pushes and pulls asked alone of a Jacobian cache of at least this many numbers (8 MB) are split in two: each
+     * entry of the result is computed whole by one task, so the split never changes a bit. Below it forking does not
+     * pay on the 2-core machines measured (the vector kernels stream a 1-3.5 MB cache at 35-45 GB/s on one core, near
+     * what two cores read; see docs/performance.md). The Gauss–Newton product is not split at any size.
      */
     private static final long HVP_PARALLEL_THRESHOLD = 1L << 20;
     /** The threshold in force: {@link #HVP_PARALLEL_THRESHOLD}, or lower in tests that force the split. */
@@ -425,6 +426,36 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
                 }
             });
             return out;
+        }
+
+        /**
+         * One sweep of the cache on one thread ({@link Kernels#gaussNewton}), at every size: it reads the blocks
+         * once, where a push and a pull split over two threads read them twice and need a second core that a loaded
+         * machine, or trials run side by side, do not have to spare; measured, the sweep was the faster in every run
+         * but two (docs/performance.md). Its bits are those of the push, the scaling and the pull, split or not. One
+         * block family pushed along two directions (no lift does that) is left to the push and the pull.
+         */
+        @Override
+        public Pullback gaussNewton(DenseMatrix a, DenseMatrix b, double[] s, double[] scaled) {
+            requireShape(a, rows, r, "gaussNewton(a)");
+            requireShape(b, cols, r, "gaussNewton(b)");
+            if (s.length != size || scaled.length != size) {
+                throw new IllegalArgumentException("gaussNewton: expected " + size + " factors and " + size
+                        + " outputs, got " + s.length + " and " + scaled.length);
+            }
+            boolean oneFamily = left == right;
+            if (oneFamily && a != b) {
+                return super.gaussNewton(a, b, s, scaled);
+            }
+            double[] outLeft = new double[rows * r];
+            if (oneFamily) {
+                Kernels.gaussNewton(left, rows * r, a.data(), null, 0, null, s, scaled, outLeft, null);
+                DenseMatrix l = DenseMatrix.wrap(rows, r, outLeft);
+                return new Pullback(l, l);
+            }
+            double[] outRight = new double[cols * r];
+            Kernels.gaussNewton(left, rows * r, a.data(), right, cols * r, b.data(), s, scaled, outLeft, outRight);
+            return new Pullback(DenseMatrix.wrap(rows, r, outLeft), DenseMatrix.wrap(cols, r, outRight));
         }
 
         @Override

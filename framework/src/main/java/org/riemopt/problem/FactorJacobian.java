@@ -39,6 +39,25 @@ public interface FactorJacobian {
      */
     Pullback pull(double[] w);
 
+    /**
+     * The Gauss–Newton product: the pullback of {@code c = s ⊙ push(a, b)}, i.e. {@code Jᵀ diag(s) J} along
+     * {@code (a, b)}, with {@code c} written to {@code scaled}. By default a push, the scaling ({@code cᵢ =
+     * push(a, b)ᵢ·sᵢ}) and a pull; an operator may fuse them (a dense one does, in one sweep of its cache) but must
+     * keep these bits.
+     *
+     * @param a      {@code rows x r}; not modified
+     * @param b      {@code cols x r}; not modified
+     * @param s      one factor per measurement (the loss's second derivative at the residual); not modified
+     * @param scaled written: {@code c}, as many numbers as measurements
+     */
+    default Pullback gaussNewton(DenseMatrix a, DenseMatrix b, double[] s, double[] scaled) {
+        double[] pushed = push(a, b);
+        for (int i = 0; i < pushed.length; i++) {
+            scaled[i] = pushed[i] * s[i];
+        }
+        return pull(scaled);
+    }
+
     /** {@code Aᵀw} as an ambient matrix (dense, sparse or implicit, as the operator keeps it). */
     AmbientMatrix adjoint(double[] w);
 

@@ -7,7 +7,8 @@ import org.riemopt.linalg.AmbientMatrix;
  * {@code J = A∘Dφ(x)} with the adjoint, built once per point by {@link Lift#linearize}.
  *
  * <p>The composed cost's Euclidean gradient is {@code pullback(w)} with {@code w = weights() = ℓ'(res)}, and its
- * Hessian along {@code u} is {@code pullback(ℓ''(res) ⊙ push(u)) + curvature(w, u)}.
+ * Hessian along {@code u} is {@code gaussNewton(u, ℓ''(res)) + curvature(w, u)}, where the Gauss–Newton part is
+ * {@code pullback(ℓ''(res) ⊙ push(u))}.
  *
  * @param <T> tangent vector type
  */
@@ -27,6 +28,22 @@ public interface Linearization<T> {
 
     /** {@code Jᵀ·w = Dφ(x)*[Aᵀw]}, a matrix of the manifold's ambient space. {@code w} is not modified. */
     AmbientMatrix pullback(double[] w);
+
+    /**
+     * The Gauss–Newton part of the Hessian along {@code u}: {@code pullback(s ⊙ push(u))}, with
+     * {@code (s ⊙ push(u))ᵢ = push(u)ᵢ·sᵢ}. This default composes the two; a lift over a {@link FactorJacobian}
+     * passes the product on to {@link FactorJacobian#gaussNewton}, which a dense operator does in one sweep of its
+     * cache with the same bits.
+     *
+     * @param s one factor per measurement (the loss's second derivative at the residual); not modified
+     */
+    default AmbientMatrix gaussNewton(T u, double[] s) {
+        double[] pushed = push(u);
+        for (int i = 0; i < pushed.length; i++) {
+            pushed[i] *= s[i];
+        }
+        return pullback(pushed);
+    }
 
     /**
      * The second-order term of {@code φ} along {@code u} against {@code G = Aᵀw}: the derivative of

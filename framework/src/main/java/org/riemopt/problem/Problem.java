@@ -176,11 +176,7 @@ public final class Problem<P, T> implements StochasticObjective<P, T> {
                 c.secondDerivative[i] = loss.secondDerivative(c.residual[i]);
             }
         }
-        double[] ju = c.linearization.push(u);
-        for (int i = 0; i < ju.length; i++) {
-            ju[i] *= c.secondDerivative[i];
-        }
-        AmbientMatrix ehess = c.linearization.pullback(ju);
+        AmbientMatrix ehess = c.linearization.gaussNewton(u, c.secondDerivative);
         AmbientMatrix curvature = c.linearization.curvature(c.firstDerivative, u);
         if (curvature != null) {
             ehess = ehess.plus(curvature);

@@ -342,6 +342,15 @@ final class Guards {
             }
 
             @Override
+            public Pullback gaussNewton(DenseMatrix a, DenseMatrix b, double[] s, double[] scaled) {
+                try {
+                    return j.gaussNewton(a, b, s, scaled);
+                } catch (Throwable t) {
+                    throw maker.fault(t);
+                }
+            }
+
+            @Override
             public AmbientMatrix adjoint(double[] w) {
                 try {
                     return j.adjoint(w);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.IntPredicate;
 
@@ -170,6 +172,65 @@ class KernelsTest {
                     int columns = r;
                     assertWrittenExactly(v2, i -> i >= 1 && (i - 1) % stride < written && (i - 1) / stride < columns,
                             guard, "transposeMultiply " + shape);
+                }
+            }
+        }
+    }
+
+    /**
+     * The Gauss–Newton sweep has the bits of its definition (per-block dot products, summed or doubled, scaled, then
+     * the weighted sums over all blocks in order), for one and two block families, on heights around the eight lanes
+     * and counts of blocks around its groups of eight; and the vector kernels give the scalar ones' bits.
+     */
+    @Test
+    void gaussNewtonSweepIsPushScaleAndPullInBothImplementations() {
+        List<KernelSet> sets = new ArrayList<>(List.of(new ScalarKernels()));
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent() && VectorKernels.supported()) {
+            sets.add(new VectorKernels());
+        }
+        Random random = new Random(8);
+        for (int nl : new int[] {1, 7, 8, 13, 39, 100}) {
+            for (int m : new int[] {1, 3, 8, 9, 21}) {
+                int nr = nl + 3;
+                double[] left = random.doubles((long) m * nl).toArray();
+                double[] right = random.doubles((long) m * nr).toArray();
+                double[] a = random.doubles(nl).toArray();
+                double[] b = random.doubles(nr).toArray();
+                double[] s = random.doubles(m, -1, 1).toArray();
+                double[] startLeft = random.doubles(nl).toArray();
+                double[] startRight = random.doubles(nr).toArray();
+                List<List<double[]>> results = new ArrayList<>();
+                for (KernelSet k : sets) {
+                    for (boolean twoFamilies : new boolean[] {false, true}) {
+                        double[] expectedC = new double[m];
+                        double[] fromRight = new double[m];
+                        k.dotEach(left, nl, 0, m, a, expectedC);
+                        k.dotEach(right, nr, 0, m, b, fromRight);
+                        for (int i = 0; i < m; i++) {
+                            expectedC[i] = (expectedC[i] + (twoFamilies ? fromRight[i] : expectedC[i])) * s[i];
+                        }
+                        double[] expectedLeft = startLeft.clone();
+                        double[] expectedRight = startRight.clone();
+                        k.weightedSum(expectedC, 0, m, left, nl, 0, nl, expectedLeft);
+                        k.weightedSum(expectedC, 0, m, right, nr, 0, nr, expectedRight);
+                        double[] c = new double[m];
+                        double[] outLeft = startLeft.clone();
+                        double[] outRight = startRight.clone();
+                        k.gaussNewton(left, nl, a, twoFamilies ? right : null, nr, twoFamilies ? b : null, s, c,
+                                outLeft, outRight);
+                        String what = k.getClass().getSimpleName() + ", " + (twoFamilies ? "two families" : "one")
+                                + ", " + m + " blocks of " + nl;
+                        assertArrayEquals(expectedC, c, what + ": c");
+                        assertArrayEquals(expectedLeft, outLeft, what + ": left");
+                        assertArrayEquals(twoFamilies ? expectedRight : startRight, outRight, what + ": right");
+                        results.add(List.of(c, outLeft, outRight));
+                    }
+                }
+                for (int t = 2; t < results.size(); t++) {
+                    for (int q = 0; q < 3; q++) {
+                        assertArrayEquals(results.get(t - 2).get(q), results.get(t).get(q),
+                                "vector and scalar, result " + q + ", " + m + " blocks of " + nl);
+                    }
                 }
             }
         }

@@ -78,8 +78,9 @@ class DenseMeasurementOperatorTest {
 
     /**
      * Linearization, pushes and pulls forked over the common pool give the very bits of a run on one thread (a pool
-     * of parallelism 1 runs every chunk in turn), and split Hessian-vector products those of unsplit ones: chunks are
-     * fixed, partial sums are added in a fixed order, and a split product computes each entry whole.
+     * of parallelism 1 runs every chunk in turn), and split pushes and pulls those of unsplit ones: chunks are
+     * fixed, partial sums are added in a fixed order, and a split pull computes each entry whole. The Gauss–Newton
+     * product, one sweep on the calling thread, is in the comparison too.
      */
     @Test
     void parallelAndSerialRunsAreBitIdentical() throws Exception {
@@ -93,8 +94,11 @@ class DenseMeasurementOperatorTest {
             java.util.concurrent.Callable<List<double[]>> run = () -> {
                 FactorJacobian j = op.linearize(u, v, u, (i, value) -> value * value);
                 FactorJacobian.Pullback pull = j.pull(w);
+                double[] scaled = new double[w.length];
+                FactorJacobian.Pullback gaussNewton = j.gaussNewton(a, b, w, scaled);
                 return List.of(j.values(), j.weights(), j.adjoint(j.weights()).toDense().data(), j.push(a, b),
-                        pull.left().data(), pull.right().data(), op.apply(a.times(b.transpose())));
+                        pull.left().data(), pull.right().data(), op.apply(a.times(b.transpose())), scaled,
+                        gaussNewton.left().data(), gaussNewton.right().data());
             };
             DenseMeasurementOperator.splitHessianProductsFrom(0);
             java.util.concurrent.ForkJoinPool single = new java.util.concurrent.ForkJoinPool(1);
@@ -184,6 +188,73 @@ class DenseMeasurementOperatorTest {
         IllegalArgumentException huge = assertThrows(IllegalArgumentException.class, () ->
                 DenseMeasurementOperator.checkedSize(100_000, 200, 200));
         assertTrue(huge.getMessage().contains("more than one Java array holds"), huge.getMessage());
+    }
+
+    /**
+     * The Gauss–Newton product in one sweep of the cache has the bits of a push, its scaling and a pull: for one
+     * block family ({@code XXᵀ} on symmetric matrices) and two ({@code UVᵀ}, a fixed-rank point {@code U S Vᵀ},
+     * distinct factors on symmetric matrices), on heights that are not multiples of eight, for one measurement, one
+     * group of eight and groups with a tail; whether the push and the pull are split over two threads (forced here)
+     * or not. One family pushed along two directions (left to the push and the pull) is checked the same way.
+     */
+    @Test
+    void gaussNewtonProductIsBitIdenticalToPushScaleAndPull() {
+        int r = 3;
+        for (int m : new int[] {1, 8, 21}) {
+            DenseMeasurementOperator square = gaussian(m, 13, 13, true, random);
+            DenseMeasurementOperator wide = gaussian(m, 13, 11, false, random);
+            DenseMatrix x = DenseMatrix.gaussian(13, r, random);
+            DenseMatrix y = DenseMatrix.gaussian(13, r, random);
+            DenseMatrix v = DenseMatrix.gaussian(11, r, random);
+            DenseMatrix s = DenseMatrix.gaussian(r, r, random);
+            DenseMatrix a = DenseMatrix.gaussian(13, r, random);
+            DenseMatrix b = DenseMatrix.gaussian(11, r, random);
+            double[] factors = random.doubles(m, -1, 2).toArray();
+            factors[m / 2] = 0;
+            FactorJacobian xxt = square.linearize(x, x, x, (i, value) -> value);
+            assertGaussNewtonIsPushScaleAndPull(xxt, a, a, factors, "XXᵀ, m = " + m);
+            assertGaussNewtonIsPushScaleAndPull(xxt, a, y, factors, "one family, two directions, m = " + m);
+            assertGaussNewtonIsPushScaleAndPull(square.linearize(x, y, x, (i, value) -> value), a, y, factors,
+                    "symmetric UVᵀ, m = " + m);
+            assertGaussNewtonIsPushScaleAndPull(wide.linearize(x, v, x, (i, value) -> value), a, b, factors,
+                    "UVᵀ, m = " + m);
+            assertGaussNewtonIsPushScaleAndPull(wide.linearize(x, v, x.times(s), (i, value) -> value), a, b, factors,
+                    "fixed rank, m = " + m);
+        }
+        FactorJacobian j = gaussian(4, 3, 3, true, random).linearize(DenseMatrix.gaussian(3, 1, random),
+                DenseMatrix.gaussian(3, 1, random), DenseMatrix.gaussian(3, 1, random), (i, value) -> value);
+        DenseMatrix a = DenseMatrix.gaussian(3, 1, random);
+        IllegalArgumentException sizes = assertThrows(IllegalArgumentException.class, () ->
+                j.gaussNewton(a, a, new double[3], new double[4]));
+        assertTrue(sizes.getMessage().contains("expected 4 factors and 4 outputs, got 3 and 4"), sizes.getMessage());
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class, () ->
+                j.gaussNewton(DenseMatrix.gaussian(3, 2, random), a, new double[4], new double[4]));
+        assertTrue(shape.getMessage().contains("gaussNewton(a): expected a 3x1 matrix, got 3x2"),
+                shape.getMessage());
+    }
+
+    private static void assertGaussNewtonIsPushScaleAndPull(FactorJacobian j, DenseMatrix a, DenseMatrix b,
+                                                            double[] factors, String what) {
+        double[] scaled = new double[factors.length];
+        FactorJacobian.Pullback actual = j.gaussNewton(a, b, factors, scaled);
+        for (long splitFrom : new long[] {-1, 0}) {
+            DenseMeasurementOperator.splitHessianProductsFrom(splitFrom);
+            try {
+                double[] expectedScaled = j.push(a, b);
+                for (int i = 0; i < expectedScaled.length; i++) {
+                    expectedScaled[i] *= factors[i];
+                }
+                FactorJacobian.Pullback expected = j.pull(expectedScaled);
+                String where = what + (splitFrom == 0 ? ", split push and pull" : ", one-thread push and pull");
+                assertArrayEquals(expectedScaled, scaled, where + ": scaled pushes");
+                assertArrayEquals(expected.left().data(), actual.left().data(), where + ": left");
+                assertArrayEquals(expected.right().data(), actual.right().data(), where + ": right");
+                assertEquals(expected.left() == expected.right(), actual.left() == actual.right(),
+                        where + ": one family pulls one half");
+            } finally {
+                DenseMeasurementOperator.splitHessianProductsFrom(-1);
+            }
+        }
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.riemopt.problem.MeasurementOperator;
  * The identities every {@link MeasurementOperator} must satisfy, checked against its own {@code apply} and
  * {@code adjoint}: the adjoint identity {@code ⟨A(M), y⟩ = ⟨M, Aᵀy⟩}, and a factored linearization that agrees with
  * the definitions ({@code values = A(P Vᵀ)}, {@code push(a, b) = A(a Vᵀ + U bᵀ)}, {@code pull(w) = (Aᵀw V, (Aᵀw)ᵀ U)},
- * the fused adjoint equal to {@code Aᵀ weights}), and a selection of measurements that measures as the selected rows.
+ * the Gauss–Newton product the pull of {@code s ⊙ push(a, b)}, the fused adjoint equal to {@code Aᵀ weights}), and a selection of measurements that measures as the selected rows.
  * An implementation's test subclasses this. Randomness is seeded.
  */
 public abstract class OperatorContract {
@@ -119,6 +119,17 @@ public abstract class OperatorContract {
         assertClose(g.times(v).data(), pull.left().data(), "pull left");
         assertClose(g.transposeTimes(u).data(), pull.right().data(), "pull right");
         assertClose(g.data(), j.adjoint(w).toDense().data(), "adjoint");
+        double[] s = gaussian(a.size());
+        double[] expectedScaled = a.apply(da.timesTranspose(v).plus(u.timesTranspose(db)));
+        for (int i = 0; i < expectedScaled.length; i++) {
+            expectedScaled[i] *= s[i];
+        }
+        DenseMatrix h = a.adjoint(expectedScaled).toDense();
+        double[] scaled = new double[a.size()];
+        FactorJacobian.Pullback gaussNewton = j.gaussNewton(da, db, s, scaled);
+        assertClose(expectedScaled, scaled, "Gauss–Newton scaled push");
+        assertClose(h.times(v).data(), gaussNewton.left().data(), "Gauss–Newton left");
+        assertClose(h.transposeTimes(u).data(), gaussNewton.right().data(), "Gauss–Newton right");
         AmbientMatrix fused = j.adjoint(j.weights());
         assertSame(fused, j.adjoint(j.weights()), "the adjoint of the weights is formed once");
         assertClose(a.adjoint(j.weights()).toDense().data(), fused.toDense().data(), "fused adjoint");

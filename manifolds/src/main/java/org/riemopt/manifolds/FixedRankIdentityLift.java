@@ -71,12 +71,24 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
 
         @Override
         public double[] push(FixedRankTangent u) {
-            return jacobian.push(x.u().times(u.m()).plus(u.up()), u.vp());
+            return jacobian.push(leftFactor(u), u.vp());
         }
 
         @Override
         public AmbientMatrix pullback(double[] w) {
-            return new CachedAdjoint(w);
+            return new CachedAdjoint(w, null);
+        }
+
+        @Override
+        public AmbientMatrix gaussNewton(FixedRankTangent u, double[] s) {
+            double[] scaled = new double[s.length];
+            FactorJacobian.Pullback pullback = jacobian.gaussNewton(leftFactor(u), u.vp(), s, scaled);
+            return new CachedAdjoint(scaled, pullback);
+        }
+
+        /** {@code U M + Up}, the left factor of {@code ξ = (U M + Up) Vᵀ + U Vpᵀ} (the right one is {@code Vp}). */
+        private DenseMatrix leftFactor(FixedRankTangent u) {
+            return x.u().times(u.m()).plus(u.up());
         }
 
         @Override
@@ -93,8 +105,10 @@ public final class FixedRankIdentityLift implements Lift<FixedRankPoint, FixedRa
             private FactorJacobian.Pullback pullback;
             private AmbientMatrix adjoint;
 
-            CachedAdjoint(double[] w) {
+            /** @param pullback {@code (H·V, Hᵀ·U)} if already known, else {@code null} (then pulled when asked) */
+            CachedAdjoint(double[] w, FactorJacobian.Pullback pullback) {
                 this.w = w;
+                this.pullback = pullback;
             }
 
             @Override

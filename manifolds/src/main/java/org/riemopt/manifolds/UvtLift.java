@@ -77,7 +77,16 @@ public final class UvtLift implements Lift<Tuple, Tuple> {
 
         @Override
         public AmbientMatrix pullback(double[] w) {
-            FactorJacobian.Pullback p = jacobian.pull(w);
+            return pair(jacobian.pull(w));
+        }
+
+        @Override
+        public AmbientMatrix gaussNewton(Tuple u, double[] s) {
+            return pair(jacobian.gaussNewton(u.get(0), u.get(1), s, new double[s.length]));
+        }
+
+        /** {@code Dφ(U, V)*[G] = (G·V, Gᵀ·U)} from the two halves of a pullback. */
+        private static AmbientMatrix pair(FactorJacobian.Pullback p) {
             return ProductAmbient.of(p.left(), p.right());
         }
 

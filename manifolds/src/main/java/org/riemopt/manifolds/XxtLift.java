@@ -76,7 +76,16 @@ public final class XxtLift implements Lift<DenseMatrix, DenseMatrix> {
 
         @Override
         public AmbientMatrix pullback(double[] w) {
-            FactorJacobian.Pullback p = jacobian.pull(w);
+            return sum(jacobian.pull(w));
+        }
+
+        @Override
+        public AmbientMatrix gaussNewton(DenseMatrix u, double[] s) {
+            return sum(jacobian.gaussNewton(u, u, s, new double[s.length]));
+        }
+
+        /** {@code Dφ(X)*[G] = GX + GᵀX} from the two halves of a pullback. */
+        private static DenseMatrix sum(FactorJacobian.Pullback p) {
             return p.left().plus(p.right());
         }
 
