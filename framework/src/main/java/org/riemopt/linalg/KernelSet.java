@@ -12,7 +12,8 @@ interface KernelSet {
 
     /**
      * Measurements per group of {@link #gaussNewton}: eight blocks of 100 x 4 (25.6 kB) stay in a 32 kB L1 cache
-     * between their dot products and their sums, and eight is the widest sweep of {@link #weightedSum} (four or
+     * between their dot products and their sums (with two block families, UVᵀ and fixed rank, sixteen blocks are
+     * touched per group, and the larger ones come from L2), and eight is the widest sweep of {@link #weightedSum} (four or
      * sixteen were 2-7 % slower on the demo's sizes).
      */
     int GAUSS_NEWTON_GROUP = 8;

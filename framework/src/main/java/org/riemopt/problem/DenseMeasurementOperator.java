@@ -20,7 +20,8 @@ import org.riemopt.linalg.SymmetricPacking;
  * blocks, about {@code n²/2} numbers), so
  * the operator holds, and a pass reads, about half the bytes.
  *
- * <p>Applying it is memory-bound, so every method reads the data exactly once. {@link #linearize} computes, for each
+ * <p>Applying it is memory-bound, so every method reads the data from memory exactly once. {@link #linearize}
+ * computes, for each
  * {@code Aᵢ} while it streams in, {@code AᵢᵀU} (dot products of its columns with two or three factor columns per
  * sweep, reading {@code Aᵢ} in storage order) and then {@code AᵢV} (fused chains over its columns in register tiles,
  * from cache), then adds {@code wᵢAᵢ} to the
@@ -364,7 +365,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             if (left == right) {
                 // Aᵢ = Aᵢᵀ and U = V: AᵢV = AᵢᵀU, so half the work, with the bits of dot products of the full
                 // columns of Aᵢ with those of U (the order the reference runs of Manopt were matched with; see
-                // docs/performance.md), from the packed triangle read once.
+                // docs/performance.md), from the packed triangle read once from memory.
                 Kernels.symmetricMultiply(data, i * stride, rows, ud, 0, r, left, leftBase, scratch.get());
                 return;
             }

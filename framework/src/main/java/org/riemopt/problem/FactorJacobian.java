@@ -48,7 +48,8 @@ public interface FactorJacobian {
      * @param a      {@code rows x r}; not modified
      * @param b      {@code cols x r}; not modified
      * @param s      one factor per measurement (the loss's second derivative at the residual); not modified
-     * @param scaled written: {@code c}, as many numbers as measurements
+     * @param scaled written: {@code c}, as many numbers as measurements. An override must write it: lifts keep it to
+     *               form {@code Aᵀc} later (the fixed-rank lift's cached adjoint does)
      */
     default Pullback gaussNewton(DenseMatrix a, DenseMatrix b, double[] s, double[] scaled) {
         double[] pushed = push(a, b);

@@ -10,8 +10,9 @@ public enum RadiusUpdate {
 
     /**
      * Manopt's rule (Absil, Baker, Gallivan 2007, Alg. 1): ÷4 when the step is rejected or ρ < ¼; ×2, capped at Δ̄,
-     * when ρ > ¾ and the step reached the boundary; unchanged otherwise. An interior step never changes Δ, so a
-     * radius far above the steps being taken is only brought down by one rejection per factor of 4.
+     * when ρ > ¾ and the step reached the boundary; unchanged otherwise. An interior step never grows Δ nor brings it
+     * down to the step, so a radius far above the steps being taken is only brought down by one rejection per factor
+     * of 4.
      */
     MANOPT,
 
@@ -21,18 +22,21 @@ public enum RadiusUpdate {
      * ρ < ¼; 2‖η‖, capped at Δ̄, when ρ > ¾; unchanged otherwise. For a step on the boundary it is Manopt's rule.
      * After interior steps it keeps Δ within a factor of two of the steps actually taken, so when the model fails
      * (as it does along the degenerate directions of an over-parameterized minimum) one rejection is enough to
-     * bring the radius below the failed step.
+     * bring the radius below the failed step. A step of norm 0 or NaN (a zero gradient, a tCG stopped by round-off
+     * at once, a NaN product) says nothing about the scale, and gets Manopt's rule, so the radius never becomes 0 or
+     * NaN.
      */
     STEP;
 
     /** The radius after a step of norm {@code stepNorm} with ratio {@code rho}. */
     double next(double radius, double maxRadius, double stepNorm, double rho, boolean accepted,
                 boolean limitedByRadius) {
+        boolean followStep = this == STEP && stepNorm > 0;
         if (!accepted || rho < 0.25 || Double.isNaN(rho)) {
-            return this == STEP ? Math.min(radius, stepNorm) / 4 : radius / 4;
+            return followStep ? Math.min(radius, stepNorm) / 4 : radius / 4;
         }
-        if (rho > 0.75 && (this == STEP || limitedByRadius)) {
-            return Math.min(2 * (this == STEP ? stepNorm : radius), maxRadius);
+        if (rho > 0.75 && (followStep || limitedByRadius)) {
+            return Math.min(2 * (followStep ? stepNorm : radius), maxRadius);
         }
         return radius;
     }

@@ -119,6 +119,11 @@ class TrustRegionsTest {
         assertEquals(0.025, RadiusUpdate.STEP.next(10, max, 0.1, -0.5, false, false));
         assertEquals(2.5, RadiusUpdate.STEP.next(10, max, 30, Double.NaN, false, false), "never grows on failure");
         assertEquals(10, RadiusUpdate.STEP.next(10, max, 0.1, 0.5, true, false));
+        // a step of norm 0 or NaN gets Manopt's rule: the radius never becomes 0 or NaN
+        assertEquals(10, RadiusUpdate.STEP.next(10, max, 0, 1, true, false));
+        assertEquals(2.5, RadiusUpdate.STEP.next(10, max, 0, -1, false, false));
+        assertEquals(10, RadiusUpdate.STEP.next(10, max, Double.NaN, 0.9, true, false));
+        assertEquals(2.5, RadiusUpdate.STEP.next(10, max, Double.NaN, Double.NaN, false, false));
     }
 
     /**
