@@ -71,6 +71,21 @@ class PluginFaultsTest {
     }
 
     @Test
+    void aLiftWhoseLinearizationFailsDuringTheSolveIsNamed() throws IOException {
+        TestBundles.bundle(plugins, "brokenlift.jar", "test.brokenlift",
+                TestBundles.brokenLiftSource("test.brokenlift", "brokenlift"), "org.riemopt.spi.ManifoldProvider");
+        Path spec = dir.resolve("lift.yaml");
+        Files.writeString(spec, "seed: 3\nmanifold: {type: brokenlift}\noperator:\n  type: explicit\n"
+                + "  matrices: [[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[1, 2], [2, 4]]]\n"
+                + "truth: {matrix: [[1, 0], [0, 0]]}\ninit: {matrix: [[1], [1]]}\nsolver: {type: trust-regions}\n");
+        Run r = riemopt("run", "--plugins", plugins.toString(), spec.toString());
+        assertEquals(1, r.status(), r.err());
+        assertOneCleanLine(r, "spec key 'manifold'", "manifold plugin 'brokenlift'", "brokenlift.jar",
+                "the lift's products are broken");
+        assertEquals(0, run("l2").status(), "the host goes on");
+    }
+
+    @Test
     void aBundleThatCouldEndTheHostIsSkippedWithTheReason() throws IOException {
         bundle("quitter", "if (p == null) System.exit(3);", "return r * r;");
         bundle("halter", "if (p == null) Runtime.getRuntime().halt(3);", "return r * r;");

@@ -113,7 +113,51 @@ public final class TestBundles {
                 + "}\n";
     }
 
-    /**
+        /**
+     * A manifold plugin ({@code name}) on the 2 x 1 Euclidean space whose {@code xxt} lift's linearizations fail in
+     * every Hessian product ({@code push}, {@code gaussNewton}): "the lift's products are broken".
+     */
+    public static String brokenLiftSource(String pkg, String name) {
+        return "package " + pkg + ";\n"
+                + "import java.lang.reflect.*;\n"
+                + "import java.util.*;\n"
+                + "import org.riemopt.linalg.DenseMatrix;\n"
+                + "import org.riemopt.manifold.*;\n"
+                + "import org.riemopt.manifolds.*;\n"
+                + "import org.riemopt.problem.*;\n"
+                + "import org.riemopt.spi.*;\n"
+                + "public final class Provider implements ManifoldProvider {\n"
+                + "  public String name() { return \"" + name + "\"; }\n"
+                + "  public String description() { return \"test manifold\"; }\n"
+                + "  public List<ParameterSpec> parameters() { return List.of(); }\n"
+                + "  static Object forward(Object target, Method method, Object[] args) throws Throwable {\n"
+                + "    try { return method.invoke(target, args); } catch (InvocationTargetException x) { throw x.getCause(); }\n"
+                + "  }\n"
+                + "  @SuppressWarnings(\"unchecked\")\n"
+                + "  public SearchSpace<?, ?> create(Parameters p) {\n"
+                + "    XxtLift real = new XxtLift(2, 1);\n"
+                + "    Lift<DenseMatrix, DenseMatrix> lift = (Lift<DenseMatrix, DenseMatrix>) Proxy.newProxyInstance(\n"
+                + "        Provider.class.getClassLoader(), new Class<?>[] {Lift.class}, (proxy, method, args) -> {\n"
+                + "          Object result = forward(real, method, args);\n"
+                + "          if (!method.getName().equals(\"linearize\")) { return result; }\n"
+                + "          return Proxy.newProxyInstance(Provider.class.getClassLoader(), new Class<?>[] {Linearization.class},\n"
+                + "              (q, m, a) -> {\n"
+                + "                if (m.getName().equals(\"push\") || m.getName().equals(\"gaussNewton\")) {\n"
+                + "                  throw new IllegalStateException(\"the lift's products are broken\");\n"
+                + "                }\n"
+                + "                return forward(result, m, a);\n"
+                + "              });\n"
+                + "        });\n"
+                + "    Map<String, Lift<DenseMatrix, DenseMatrix>> lifts = Map.of(\"xxt\", lift);\n"
+                + "    return new BasicSearchSpace<DenseMatrix, DenseMatrix>(new Euclidean(2, 1), lifts, \"xxt\", 1) {\n"
+                + "      public DenseMatrix pointFromMatrix(DenseMatrix x) { return x; }\n"
+                + "      public Map<String, DenseMatrix> pointArrays(DenseMatrix x) { return Map.of(\"matrix\", x); }\n"
+                + "    };\n"
+                + "  }\n"
+                + "}\n";
+    }
+
+/**
      * Source of a manifold provider named {@code name}: Euclidean 2 x 1 factors lifted by {@code XXᵀ}, through a
      * manifold of the plugin's own (a proxy of the host's {@code Euclidean}) whose {@code retract} throws
      * {@code IllegalStateException("retraction is broken")}.

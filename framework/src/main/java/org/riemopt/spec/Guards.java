@@ -21,6 +21,7 @@ import org.riemopt.manifold.Manifold;
 import org.riemopt.manifold.SearchSpace;
 import org.riemopt.problem.FactorJacobian;
 import org.riemopt.problem.Lift;
+import org.riemopt.problem.Linearization;
 import org.riemopt.problem.Loss;
 import org.riemopt.problem.MeasurementOperator;
 import org.riemopt.problem.Objective;
@@ -219,7 +220,10 @@ final class Guards {
                 result -> guardedPart(result, maker, guarded));
     }
 
-    /** A manifold or lift made by a manifold plugin, guarded; a map of lifts with each guarded; anything else as is. */
+    /**
+     * A manifold or lift made by a manifold plugin, guarded (a lift's linearizations too); a map of lifts with each
+     * guarded; anything else as is.
+     */
     private static Object guardedPart(Object part, Maker maker, Map<Object, Object> guarded) {
         if (part instanceof Map<?, ?> map && map.values().stream().anyMatch(v -> v instanceof Lift<?, ?>)) {
             return guarded.computeIfAbsent(part, p -> {
@@ -229,9 +233,22 @@ final class Guards {
             });
         }
         if ((part instanceof Manifold<?, ?> || part instanceof Lift<?, ?>) && !isHost(part, "org.riemopt.")) {
-            return guarded.computeIfAbsent(part, p -> proxy(p, maker, method -> false, result -> result));
+            return guarded.computeIfAbsent(part, p -> proxy(p, maker, method -> false,
+                    result -> guardedLinearization(result, maker)));
         }
         return part;
+    }
+
+    /**
+     * A plugin lift's linearization, guarded: the host alone calls it (values, products, curvature), so a proxy
+     * cannot break the plugin's own casts. Points, tangent vectors and ambient matrices pass as they are, since the
+     * plugin's manifold may expect its own classes back.
+     */
+    private static Object guardedLinearization(Object result, Maker maker) {
+        if (result instanceof Linearization<?> && !isHost(result, "org.riemopt.")) {
+            return proxy(result, maker, method -> false, r -> r);
+        }
+        return result;
     }
 
     /**
