@@ -57,31 +57,29 @@ class PluginFaultsTest {
 
     @Test
     void aManifoldThatFailsDuringTheSolveIsNamed() throws IOException {
-        TestBundles.bundle(plugins, "brokenfold.jar", "test.brokenfold",
-                TestBundles.brokenManifoldSource("test.brokenfold", "brokenfold"), "org.riemopt.spi.ManifoldProvider");
-        Path spec = dir.resolve("fold.yaml");
-        Files.writeString(spec, "seed: 3\nmanifold: {type: brokenfold}\noperator:\n  type: explicit\n"
-                + "  matrices: [[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[1, 2], [2, 4]]]\n"
-                + "truth: {matrix: [[1, 0], [0, 0]]}\ninit: {matrix: [[1], [1]]}\n");
-        Run r = riemopt("run", "--plugins", plugins.toString(), spec.toString());
-        assertEquals(1, r.status(), r.err());
-        assertOneCleanLine(r, "spec key 'manifold'", "manifold plugin 'brokenfold'", "brokenfold.jar",
+        assertManifoldPluginBlamed("brokenfold", TestBundles.brokenManifoldSource("test.brokenfold", "brokenfold"),
                 "retraction is broken");
-        assertEquals(0, run("l2").status(), "the host goes on");
     }
 
     @Test
     void aLiftWhoseLinearizationFailsDuringTheSolveIsNamed() throws IOException {
-        TestBundles.bundle(plugins, "brokenlift.jar", "test.brokenlift",
-                TestBundles.brokenLiftSource("test.brokenlift", "brokenlift"), "org.riemopt.spi.ManifoldProvider");
-        Path spec = dir.resolve("lift.yaml");
-        Files.writeString(spec, "seed: 3\nmanifold: {type: brokenlift}\noperator:\n  type: explicit\n"
+        assertManifoldPluginBlamed("brokenlift", TestBundles.brokenLiftSource("test.brokenlift", "brokenlift"),
+                "the lift's products are broken");
+    }
+
+    /**
+     * A run with trust-regions on the manifold plugin {@code name} built from {@code source} ends in one line that
+     * blames the plugin (under spec key {@code manifold}, with its jar) for {@code failure}; the host goes on.
+     */
+    private void assertManifoldPluginBlamed(String name, String source, String failure) throws IOException {
+        TestBundles.bundle(plugins, name + ".jar", "test." + name, source, "org.riemopt.spi.ManifoldProvider");
+        Path spec = dir.resolve(name + ".yaml");
+        Files.writeString(spec, "seed: 3\nmanifold: {type: " + name + "}\noperator:\n  type: explicit\n"
                 + "  matrices: [[[1, 0], [0, 1]], [[0, 1], [1, 0]], [[1, 2], [2, 4]]]\n"
                 + "truth: {matrix: [[1, 0], [0, 0]]}\ninit: {matrix: [[1], [1]]}\nsolver: {type: trust-regions}\n");
         Run r = riemopt("run", "--plugins", plugins.toString(), spec.toString());
         assertEquals(1, r.status(), r.err());
-        assertOneCleanLine(r, "spec key 'manifold'", "manifold plugin 'brokenlift'", "brokenlift.jar",
-                "the lift's products are broken");
+        assertOneCleanLine(r, "spec key 'manifold'", "manifold plugin '" + name + "'", name + ".jar", failure);
         assertEquals(0, run("l2").status(), "the host goes on");
     }
 

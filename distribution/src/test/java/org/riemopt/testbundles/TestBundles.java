@@ -113,11 +113,52 @@ public final class TestBundles {
                 + "}\n";
     }
 
-        /**
-     * A manifold plugin ({@code name}) on the 2 x 1 Euclidean space whose {@code xxt} lift's linearizations fail in
-     * every Hessian product ({@code push}, {@code gaussNewton}): "the lift's products are broken".
+    /**
+     * Source of a manifold provider named {@code name}: Euclidean 2 x 1 factors lifted by {@code XXᵀ}, through a
+     * manifold of the plugin's own (a proxy of the host's {@code Euclidean}) whose {@code retract} throws
+     * {@code IllegalStateException("retraction is broken")}.
+     */
+    public static String brokenManifoldSource(String pkg, String name) {
+        return manifoldSource(pkg, name,
+                "    Euclidean e = new Euclidean(2, 1);\n"
+                + "    Manifold<DenseMatrix, DenseMatrix> m = (Manifold<DenseMatrix, DenseMatrix>) Proxy.newProxyInstance(\n"
+                + "        Provider.class.getClassLoader(), new Class<?>[] {Manifold.class}, (proxy, method, args) -> {\n"
+                + "          if (method.getName().equals(\"retract\")) {\n"
+                + "            throw new IllegalStateException(\"retraction is broken\");\n"
+                + "          }\n"
+                + "          return forward(e, method, args);\n"
+                + "        });\n"
+                + "    Lift<DenseMatrix, DenseMatrix> lift = new XxtLift(2, 1);\n");
+    }
+
+    /**
+     * Source of a manifold provider named {@code name} on the 2 x 1 Euclidean space whose {@code xxt} lift (a proxy
+     * of the host's) hands out linearizations that fail in every Hessian product ({@code push}, {@code gaussNewton})
+     * with {@code IllegalStateException("the lift's products are broken")}.
      */
     public static String brokenLiftSource(String pkg, String name) {
+        return manifoldSource(pkg, name,
+                "    Manifold<DenseMatrix, DenseMatrix> m = new Euclidean(2, 1);\n"
+                + "    XxtLift real = new XxtLift(2, 1);\n"
+                + "    Lift<DenseMatrix, DenseMatrix> lift = (Lift<DenseMatrix, DenseMatrix>) Proxy.newProxyInstance(\n"
+                + "        Provider.class.getClassLoader(), new Class<?>[] {Lift.class}, (proxy, method, args) -> {\n"
+                + "          Object result = forward(real, method, args);\n"
+                + "          if (!method.getName().equals(\"linearize\")) { return result; }\n"
+                + "          return Proxy.newProxyInstance(Provider.class.getClassLoader(), new Class<?>[] {Linearization.class},\n"
+                + "              (q, k, a) -> {\n"
+                + "                if (k.getName().equals(\"push\") || k.getName().equals(\"gaussNewton\")) {\n"
+                + "                  throw new IllegalStateException(\"the lift's products are broken\");\n"
+                + "                }\n"
+                + "                return forward(result, k, a);\n"
+                + "              });\n"
+                + "        });\n");
+    }
+
+    /**
+     * A manifold provider named {@code name} whose search space is the manifold {@code m} with the single lift
+     * {@code lift} ({@code xxt}), both declared by {@code parts}; {@code forward} calls a method on another object.
+     */
+    private static String manifoldSource(String pkg, String name, String parts) {
         return "package " + pkg + ";\n"
                 + "import java.lang.reflect.*;\n"
                 + "import java.util.*;\n"
@@ -135,57 +176,8 @@ public final class TestBundles {
                 + "  }\n"
                 + "  @SuppressWarnings(\"unchecked\")\n"
                 + "  public SearchSpace<?, ?> create(Parameters p) {\n"
-                + "    XxtLift real = new XxtLift(2, 1);\n"
-                + "    Lift<DenseMatrix, DenseMatrix> lift = (Lift<DenseMatrix, DenseMatrix>) Proxy.newProxyInstance(\n"
-                + "        Provider.class.getClassLoader(), new Class<?>[] {Lift.class}, (proxy, method, args) -> {\n"
-                + "          Object result = forward(real, method, args);\n"
-                + "          if (!method.getName().equals(\"linearize\")) { return result; }\n"
-                + "          return Proxy.newProxyInstance(Provider.class.getClassLoader(), new Class<?>[] {Linearization.class},\n"
-                + "              (q, m, a) -> {\n"
-                + "                if (m.getName().equals(\"push\") || m.getName().equals(\"gaussNewton\")) {\n"
-                + "                  throw new IllegalStateException(\"the lift's products are broken\");\n"
-                + "                }\n"
-                + "                return forward(result, m, a);\n"
-                + "              });\n"
-                + "        });\n"
+                + parts
                 + "    Map<String, Lift<DenseMatrix, DenseMatrix>> lifts = Map.of(\"xxt\", lift);\n"
-                + "    return new BasicSearchSpace<DenseMatrix, DenseMatrix>(new Euclidean(2, 1), lifts, \"xxt\", 1) {\n"
-                + "      public DenseMatrix pointFromMatrix(DenseMatrix x) { return x; }\n"
-                + "      public Map<String, DenseMatrix> pointArrays(DenseMatrix x) { return Map.of(\"matrix\", x); }\n"
-                + "    };\n"
-                + "  }\n"
-                + "}\n";
-    }
-
-/**
-     * Source of a manifold provider named {@code name}: Euclidean 2 x 1 factors lifted by {@code XXᵀ}, through a
-     * manifold of the plugin's own (a proxy of the host's {@code Euclidean}) whose {@code retract} throws
-     * {@code IllegalStateException("retraction is broken")}.
-     */
-    public static String brokenManifoldSource(String pkg, String name) {
-        return "package " + pkg + ";\n"
-                + "import java.lang.reflect.*;\n"
-                + "import java.util.*;\n"
-                + "import org.riemopt.linalg.DenseMatrix;\n"
-                + "import org.riemopt.manifold.*;\n"
-                + "import org.riemopt.manifolds.*;\n"
-                + "import org.riemopt.problem.Lift;\n"
-                + "import org.riemopt.spi.*;\n"
-                + "public final class Provider implements ManifoldProvider {\n"
-                + "  public String name() { return \"" + name + "\"; }\n"
-                + "  public String description() { return \"test manifold\"; }\n"
-                + "  public List<ParameterSpec> parameters() { return List.of(); }\n"
-                + "  @SuppressWarnings(\"unchecked\")\n"
-                + "  public SearchSpace<?, ?> create(Parameters p) {\n"
-                + "    Euclidean e = new Euclidean(2, 1);\n"
-                + "    Manifold<DenseMatrix, DenseMatrix> m = (Manifold<DenseMatrix, DenseMatrix>) Proxy.newProxyInstance(\n"
-                + "        Provider.class.getClassLoader(), new Class<?>[] {Manifold.class}, (proxy, method, args) -> {\n"
-                + "          if (method.getName().equals(\"retract\")) {\n"
-                + "            throw new IllegalStateException(\"retraction is broken\");\n"
-                + "          }\n"
-                + "          try { return method.invoke(e, args); } catch (InvocationTargetException x) { throw x.getCause(); }\n"
-                + "        });\n"
-                + "    Map<String, Lift<DenseMatrix, DenseMatrix>> lifts = Map.of(\"xxt\", new XxtLift(2, 1));\n"
                 + "    return new BasicSearchSpace<DenseMatrix, DenseMatrix>(m, lifts, \"xxt\", 1) {\n"
                 + "      public DenseMatrix pointFromMatrix(DenseMatrix x) { return x; }\n"
                 + "      public Map<String, DenseMatrix> pointArrays(DenseMatrix x) { return Map.of(\"matrix\", x); }\n"
