@@ -42,14 +42,12 @@ interface KernelSet {
                            int stride);
 
     /**
-     * {@code A·X} for the symmetric {@code n x n} matrix {@code A} packed at {@code ao} ({@link SymmetricPacking}) and
-     * the column-major {@code n x r} block {@code X} at {@code xo}: {@code out[oo + k + c·n] = dot(column k of A,
-     * column c of X)} over the full column, so exactly the bits of {@link #transposeMultiply} on the unpacked matrix,
-     * though only the packed numbers are read. {@code scratch} holds at least {@code 8·n·r} numbers; its contents are
-     * overwritten.
+     * {@code out = A·X} for the symmetric {@code n x n} matrix {@code A} packed at {@code ao} ({@link SymmetricPacking})
+     * and the column-major {@code n x r} block {@code X} at {@code xo}, reading each packed number once, in the order of
+     * {@link ScalarKernels#symmetricMultiply}: output {@code k} is the four-lane dot product of the rows stored in
+     * column {@code k}, continued by one fma for each later column that stores a row {@code k}, in increasing order.
      */
-    void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
-                           double[] scratch);
+    void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo);
 
     /**
      * {@code out[k] = fma(w[i], blocks[i·n + k], out[k])} for {@code i = from, from + 1, ..., to - 1} in this order,

@@ -110,19 +110,13 @@ public final class Kernels {
 
     /**
      * {@code out = A·X} for the symmetric {@code n x n} matrix {@code A} packed at {@code ao} ({@link SymmetricPacking})
-     * and {@code X} column-major {@code n x r} at {@code xo}; {@code out} column-major {@code n x r} at {@code oo}. Each
-     * entry has the bits of {@link #transposeMultiply} on the unpacked matrix (dot products of its full columns), while
-     * only the packed numbers are read. Read: a, x. Written: out, and {@code scratch} (at least
-     * {@link #symmetricMultiplyScratch} numbers, contents irrelevant).
+     * and {@code X} column-major {@code n x r} at {@code xo}; {@code out} column-major {@code n x r} at {@code oo}. Every
+     * packed number is read once and used for both of the entries it stands for: output {@code k} is the dot product
+     * of the rows stored in column {@code k} (four lanes, combined as {@code (s0+s1)+(s2+s3)}), continued in increasing
+     * order by one fma for each later column that stores a row {@code k}. Read: a, x. Written: out.
      */
-    public static void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
-                                         double[] scratch) {
-        FUSED.symmetricMultiply(a, ao, n, x, xo, r, out, oo, scratch);
-    }
-
-    /** The scratch numbers {@link #symmetricMultiply} needs for an {@code n x n} matrix and {@code r} columns. */
-    public static int symmetricMultiplyScratch(int n, int r) {
-        return 8 * n * r;
+    public static void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo) {
+        FUSED.symmetricMultiply(a, ao, n, x, xo, r, out, oo);
     }
 
     /**

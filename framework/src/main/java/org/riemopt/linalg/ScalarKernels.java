@@ -73,18 +73,56 @@ final class ScalarKernels implements KernelSet {
         }
     }
 
-    /** Gathers each full column of {@code A} into {@code scratch}, then takes its dot products: the reference order. */
+    /**
+     * The reference order of the packed product, column by column in increasing {@code k}: output {@code k} is the
+     * {@link #ownDot} of the rows stored in column {@code k} (its block and the blocks above), and the column's rows
+     * above its block then go to the outputs there, one fma each, so that every output continues, in increasing
+     * {@code k}, with the columns stored after its own.
+     */
     @Override
-    public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
-                                  double[] scratch) {
+    public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo) {
         for (int k = 0; k < n; k++) {
-            for (int j = 0; j < n; j++) {
-                scratch[j] = a[ao + SymmetricPacking.index(j, k, n)];
-            }
+            int h = SymmetricPacking.height(k, n);
+            int whole = h & ~3;
+            boolean quad = SymmetricPacking.inQuad(k, n);
+            int start = ao + SymmetricPacking.start(k, n);
+            // row j < whole at first + pitch·(j & ~3) + (j & 3), row whole + t at rest + t (SymmetricPacking)
+            int first = quad ? start + 4 * (k & 3) : start;
+            int pitch = quad ? 4 : 1;
+            int rest = start + pitch * whole + (quad ? (k & 3) * (h - whole) : 0);
+            int above = k & ~7;
             for (int c = 0; c < r; c++) {
-                out[oo + k + c * n] = dot(scratch, 0, x, xo + c * n, n);
+                int xc = xo + c * n;
+                int oc = oo + c * n;
+                double xk = x[xc + k];
+                for (int j = 0; j < above; j++) {
+                    out[oc + j] = Math.fma(a[first + pitch * (j & ~3) + (j & 3)], xk, out[oc + j]);
+                }
+                out[oc + k] = ownDot(a, first, pitch, rest, x, xc, h);
             }
         }
+    }
+
+    /**
+     * The dot product of a stored column (laid out as in {@link #symmetricMultiply}) of height {@code h} with
+     * {@code x[xc..xc+h)}: four lanes, {@code s_t} summing the rows {@code 4v + t} in increasing {@code v}, combined
+     * as {@code (s0+s1)+(s2+s3)}, then the last {@code h mod 4} rows in order.
+     */
+    private static double ownDot(double[] a, int first, int pitch, int rest, double[] x, int xc, int h) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int whole = h & ~3;
+        for (int j = 0; j < whole; j += 4) {
+            int e = first + pitch * j;
+            s0 = Math.fma(a[e], x[xc + j], s0);
+            s1 = Math.fma(a[e + 1], x[xc + j + 1], s1);
+            s2 = Math.fma(a[e + 2], x[xc + j + 2], s2);
+            s3 = Math.fma(a[e + 3], x[xc + j + 3], s3);
+        }
+        double s = (s0 + s1) + (s2 + s3);
+        for (int j = whole; j < h; j++) {
+            s = Math.fma(a[rest + j - whole], x[xc + j], s);
+        }
+        return s;
     }
 
     @Override

@@ -1,14 +1,20 @@
 package org.riemopt.linalg;
 
 /**
- * Packed storage of a symmetric {@code n x n} matrix: its upper triangle, column by column, widened to whole 8 x 8
- * blocks on the diagonal. Column {@code k} holds rows {@code 0..h(k)-1}, where {@code h(k)} is the end of
- * {@code k}'s group of eight ({@code (k | 7) + 1}), or {@code n} in the last, partial group; columns follow each
- * other. That is {@code 32Q(Q+1) + (n − 8Q)·n} numbers with {@code Q = ⌊n/8⌋}: 5392 for {@code n = 100}, 7 % above
- * the bare triangle's {@code n(n+1)/2} and 54 % of the full matrix. The whole diagonal blocks let the dot product of
- * a full column run in aligned groups of eight rows ({@link Kernels#symmetricMultiply}): the rows of a column's own
- * block are all stored in it. A symmetric sensing operator kept this way reads about half the bytes per pass, and
- * holds about half the memory.
+ * Packed storage of a symmetric {@code n x n} matrix: its upper triangle, widened to whole 8 x 8 blocks on the
+ * diagonal. Column {@code k} keeps rows {@code 0..h(k)-1}, where {@code h(k)} is the end of {@code k}'s block of
+ * eight ({@code (k | 7) + 1}), or {@code n} for the last {@code n mod 8} columns. That is {@code 32Q(Q+1) + (n −
+ * 8Q)·n} numbers with {@code Q = ⌊n/8⌋}: 5392 for {@code n = 100}, 7 % above the bare triangle's {@code n(n+1)/2} and
+ * 54 % of the full matrix, so a symmetric sensing operator kept this way reads about half the bytes per pass and holds
+ * about half the memory.
+ *
+ * <p>The columns are stored in <em>quads</em>, the four columns {@code 4g..4g+3} of equal height (every quad lies in
+ * one block or in the last columns), interleaved by rows: for each group of four rows {@code 4v..4v+3}, the four
+ * columns' entries there, sixteen numbers, column {@code 4g} first; then, where the height is not a multiple of four,
+ * each column's last {@code h mod 4} rows, column by column. The last {@code n mod 4} columns (all of height {@code n})
+ * follow whole, one after the other. So {@link Kernels#symmetricMultiply}, which takes a quad's rows in one sweep,
+ * reads the operator as one forward stream (four interleaved column streams left the hardware prefetcher behind), and
+ * the rows of a column's own block are all stored in it.
  */
 public final class SymmetricPacking {
 
@@ -26,20 +32,66 @@ public final class SymmetricPacking {
         return Math.min((k | 7) + 1, n);
     }
 
-    /** The offset of column {@code k}. */
-    public static int column(int k, int n) {
+    /** Whether column {@code k} is stored in a quad (else it is one of the last {@code n mod 4}, stored whole). */
+    public static boolean inQuad(int k, int n) {
+        return k < (n & ~3);
+    }
+
+    /**
+     * The offset of the storage of column {@code k}: of its quad if it is in one ({@link #inQuad}), else of the column
+     * itself. Every column before it takes its height in numbers.
+     */
+    public static int start(int k, int n) {
+        int first = inQuad(k, n) ? k & ~3 : k;
         int bound = n & ~7;
-        if (k >= bound) {
+        if (first >= bound) {
             int q = bound >> 3;
-            return 32 * q * (q + 1) + (k - bound) * n;
+            return 32 * q * (q + 1) + (first - bound) * n;
         }
-        int q = k >> 3;
-        return 8 * (q + 1) * (4 * q + (k & 7));
+        int q = first >> 3;
+        return 8 * (q + 1) * (4 * q + (first & 7));
     }
 
     /** The offset of entry {@code (j, k)}: in column {@code k} if stored there, else in column {@code j}. */
     public static int index(int j, int k, int n) {
-        return j < height(k, n) ? column(k, n) + j : column(j, n) + k;
+        return j < height(k, n) ? stored(j, k, n) : stored(k, j, n);
+    }
+
+    /** The offset of row {@code j < height(k, n)} of column {@code k}. */
+    private static int stored(int j, int k, int n) {
+        int start = start(k, n);
+        if (!inQuad(k, n)) {
+            return start + j;
+        }
+        int h = height(k, n);
+        int whole = h & ~3;
+        return j < whole ? start + 4 * (j & ~3) + 4 * (k & 3) + (j & 3)
+                : start + 4 * whole + (k & 3) * (h - whole) + (j - whole);
+    }
+
+    /** Packs the symmetric column-major {@code n x n} matrix at {@code fo} into {@code packed} at {@code po}. */
+    public static void pack(double[] full, int fo, int n, double[] packed, int po) {
+        for (int k = 0; k < n; k++) {
+            int h = height(k, n);
+            for (int j = 0; j < h; j++) {
+                packed[po + stored(j, k, n)] = full[fo + j + k * n];
+            }
+        }
+    }
+
+    /**
+     * Unpacks the packed matrix at {@code po} into the column-major {@code n x n} matrix at {@code fo}. Read: packed.
+     * Written: full.
+     */
+    public static void unpack(double[] packed, int po, int n, double[] full, int fo) {
+        for (int k = 0; k < n; k++) {
+            int h = height(k, n);
+            for (int j = 0; j < h; j++) {
+                double v = packed[po + stored(j, k, n)];
+                full[fo + j + k * n] = v;
+                full[fo + k + j * n] = v;
+            }
+        }
     }
 
     /**
@@ -54,30 +106,5 @@ public final class SymmetricPacking {
             }
         }
         return true;
-    }
-
-    /**
-     * Packs the symmetric column-major {@code n x n} matrix at {@code fo} into {@code packed} at {@code po}. The two
-     * may be the same array with {@code po <= fo}: every number is read before it is overwritten, since columns are
-     * written in order and each lands at or before its source. Read: full. Written: packed.
-     */
-    public static void pack(double[] full, int fo, int n, double[] packed, int po) {
-        for (int k = 0; k < n; k++) {
-            System.arraycopy(full, fo + k * n, packed, po + column(k, n), height(k, n));
-        }
-    }
-
-    /**
-     * Unpacks the packed matrix at {@code po} into the column-major {@code n x n} matrix at {@code fo}. Read: packed.
-     * Written: full.
-     */
-    public static void unpack(double[] packed, int po, int n, double[] full, int fo) {
-        for (int k = 0; k < n; k++) {
-            int h = height(k, n);
-            System.arraycopy(packed, po + column(k, n), full, fo + k * n, h);
-            for (int j = h; j < n; j++) {
-                full[fo + j + k * n] = packed[po + column(j, n) + k];
-            }
-        }
     }
 }

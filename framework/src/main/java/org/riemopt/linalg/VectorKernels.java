@@ -421,215 +421,202 @@ final class VectorKernels implements KernelSet {
     }
 
     /**
-     * Lane {@code l} of output {@code j}'s dot product sums the terms {@code k = 8q + l} in increasing {@code q}: the
-     * rows of {@code j}'s own stored column (every {@code q} up to {@code j}'s block {@code p}), then the later
-     * columns' entries in row {@code j} ({@code q > p}). The first part runs as dot products of each stored column
-     * ({@link #ownColumns}), the second as axpys of whole blocks of later columns into the same lane sums ({@link
-     * #laterColumns}); the lane sums are parked in {@code lanes[(c·8 + l)·n + j]} in between. Both phases take the
-     * factor columns in pairs, so that each load of {@code A} serves two (an odd {@code r}'s last column goes alone),
-     * and the second keeps a tile's lane sums in registers over all later columns: per four fmas the first phase does
-     * six loads and the second three, where one sweep per column and factor column, with an axpy into the parked lane
-     * sums, did eight loads and stores (20-30 % slower from L2, docs/performance.md). After the last full group of
-     * eight columns the lanes are combined, four outputs per vector, and the last {@code n mod 8} columns (stored
-     * whole) add their terms to the combined sums in order and take their own full dot products.
+     * {@link ScalarKernels#symmetricMultiply}'s order, a quad of stored columns at a time ({@link SymmetricPacking}):
+     * one forward sweep of the quad's rows serves both parts of the product. Each vector of a column is a term of the
+     * column's own dot product (lane sums in registers) and an fma into the outputs above its block, which are loaded
+     * and stored once per quad. So the operator is read once, as one stream, every load of it feeds {@code 2r} fmas,
+     * and with two factor columns per sweep the eight dot-product chains and two output chains hide the fmas'
+     * latency. The last {@code n mod 4} columns (stored whole) go one by one.
      */
     @Override
-    public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo,
-                                  double[] lanes) {
-        int bound = n - (n & 7);
-        int c = 0;
-        for (; c + 1 < r; c += 2) {
-            // factor columns in pairs, so that each load of A serves two
-            ownColumns(a, ao, bound, x, xo + c * n, xo + (c + 1) * n, lanes, c * 8 * n, (c + 1) * 8 * n, n);
-            laterColumns(a, ao, bound, x, xo + c * n, xo + (c + 1) * n, lanes, c * 8 * n, (c + 1) * 8 * n, n);
-        }
-        if (c < r) {
-            // an odd r's last column alone: as its own pair it took a third longer (r = 1, 3)
-            ownColumn(a, ao, bound, x, xo + c * n, lanes, c * 8 * n, n);
-            laterColumn(a, ao, bound, x, xo + c * n, lanes, c * 8 * n, n);
-        }
-        for (c = 0; c < r; c++) {
-            // combine(lo, hi) of each output, four outputs per vector: ((s0+s4)+(s1+s5)) + ((s2+s6)+(s3+s7))
-            int p = c * 8 * n;
-            for (int j = 0; j < bound; j += L) {
-                DoubleVector t0 = DoubleVector.fromArray(S, lanes, p + j)
-                        .add(DoubleVector.fromArray(S, lanes, p + 4 * n + j));
-                DoubleVector t1 = DoubleVector.fromArray(S, lanes, p + n + j)
-                        .add(DoubleVector.fromArray(S, lanes, p + 5 * n + j));
-                DoubleVector t2 = DoubleVector.fromArray(S, lanes, p + 2 * n + j)
-                        .add(DoubleVector.fromArray(S, lanes, p + 6 * n + j));
-                DoubleVector t3 = DoubleVector.fromArray(S, lanes, p + 3 * n + j)
-                        .add(DoubleVector.fromArray(S, lanes, p + 7 * n + j));
-                t0.add(t1).add(t2.add(t3)).intoArray(out, oo + c * n + j);
+    public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo) {
+        int k = 0;
+        for (; SymmetricPacking.inQuad(k, n); k += 4) {
+            int quad = ao + SymmetricPacking.start(k, n);
+            int height = SymmetricPacking.height(k, n);
+            int c = 0;
+            for (; c + 1 < r; c += 2) {
+                quadTwice(a, quad, height, k, x, xo + c * n, xo + (c + 1) * n, out, oo + c * n, oo + (c + 1) * n);
+            }
+            if (c < r) {
+                // an odd r's last factor column alone
+                quad(a, quad, height, k, x, xo + c * n, out, oo + c * n);
             }
         }
-        for (int k = bound; k < n; k++) {
-            // the last n mod 8 columns, stored whole: tail terms of the outputs of full groups, then their own sums
-            int col = ao + SymmetricPacking.column(k, n);
-            for (c = 0; c < r; c++) {
-                axpy(x[xo + k + c * n], a, col, out, oo + c * n, bound);
-                out[oo + k + c * n] = dot(a, col, x, xo + c * n, n);
+        for (; k < n; k++) {
+            int col = ao + SymmetricPacking.start(k, n);
+            for (int c = 0; c < r; c++) {
+                column(a, col, n, k, x, xo + c * n, out, oo + c * n);
             }
         }
     }
 
     /**
-     * The first part of every lane sum: for each column {@code j < bound} the eight lane sums of its stored rows
-     * {@code 0..(j | 7)} against the factor columns at {@code x0} and {@code x1}, parked at {@code lanes[p0 + l·n + j]}
-     * and {@code lanes[p1 + l·n + j]}. One column per sweep, so that the operator is read in storage order: with two
-     * columns per sweep (eight chains instead of four) the hardware prefetcher fell behind, and streaming the demo's
-     * operator took twice as long although the same sweep from L2 was no faster.
+     * The quad of columns {@code k..k+3} stored at {@code q}, each {@code h} rows, against the factor columns at
+     * {@code x0} and {@code x1}, whose outputs are at {@code o0} and {@code o1}. Each output's fmas over the quad's
+     * columns are one nested chain, which C2 schedules without spilling the sixteen vectors kept in registers.
      */
-    private static void ownColumns(double[] a, int ao, int bound, double[] x, int x0, int x1, double[] lanes,
-                                   int p0, int p1, int n) {
-        int col = ao;
-        for (int j = 0; j < bound; j++) {
-            int h = (j | 7) + 1;
-            DoubleVector s0 = DoubleVector.zero(S);
-            DoubleVector s1 = DoubleVector.zero(S);
-            DoubleVector t0 = DoubleVector.zero(S);
-            DoubleVector t1 = DoubleVector.zero(S);
-            for (int i = 0; i < h; i += 8) {
-                DoubleVector a0 = DoubleVector.fromArray(S, a, col + i);
-                DoubleVector a1 = DoubleVector.fromArray(S, a, col + i + L);
-                DoubleVector x0l = DoubleVector.fromArray(S, x, x0 + i);
-                DoubleVector x1l = DoubleVector.fromArray(S, x, x1 + i);
-                s0 = a0.fma(x0l, s0);
-                t0 = a0.fma(x1l, t0);
-                DoubleVector x0h = DoubleVector.fromArray(S, x, x0 + i + L);
-                DoubleVector x1h = DoubleVector.fromArray(S, x, x1 + i + L);
-                s1 = a1.fma(x0h, s1);
-                t1 = a1.fma(x1h, t1);
-            }
-            park(s0, s1, lanes, p0 + j, n);
-            park(t0, t1, lanes, p1 + j, n);
-            col += h;
+    private static void quadTwice(double[] a, int q, int h, int k, double[] x, int x0, int x1, double[] out,
+                                  int o0, int o1) {
+        int above = k & ~7;
+        int whole = h & ~3;
+        DoubleVector b00 = DoubleVector.broadcast(S, x[x0 + k]);
+        DoubleVector b10 = DoubleVector.broadcast(S, x[x0 + k + 1]);
+        DoubleVector b20 = DoubleVector.broadcast(S, x[x0 + k + 2]);
+        DoubleVector b30 = DoubleVector.broadcast(S, x[x0 + k + 3]);
+        DoubleVector b01 = DoubleVector.broadcast(S, x[x1 + k]);
+        DoubleVector b11 = DoubleVector.broadcast(S, x[x1 + k + 1]);
+        DoubleVector b21 = DoubleVector.broadcast(S, x[x1 + k + 2]);
+        DoubleVector b31 = DoubleVector.broadcast(S, x[x1 + k + 3]);
+        DoubleVector d00 = DoubleVector.zero(S);
+        DoubleVector d10 = d00;
+        DoubleVector d20 = d00;
+        DoubleVector d30 = d00;
+        DoubleVector d01 = d00;
+        DoubleVector d11 = d00;
+        DoubleVector d21 = d00;
+        DoubleVector d31 = d00;
+        int j = 0;
+        for (; j < above; j += L) {
+            int p = q + 4 * j;
+            DoubleVector u = DoubleVector.fromArray(S, x, x0 + j);
+            DoubleVector v = DoubleVector.fromArray(S, x, x1 + j);
+            DoubleVector e0 = DoubleVector.fromArray(S, a, p);
+            DoubleVector e1 = DoubleVector.fromArray(S, a, p + L);
+            DoubleVector e2 = DoubleVector.fromArray(S, a, p + 2 * L);
+            DoubleVector e3 = DoubleVector.fromArray(S, a, p + 3 * L);
+            e3.fma(b30, e2.fma(b20, e1.fma(b10, e0.fma(b00, DoubleVector.fromArray(S, out, o0 + j)))))
+                    .intoArray(out, o0 + j);
+            e3.fma(b31, e2.fma(b21, e1.fma(b11, e0.fma(b01, DoubleVector.fromArray(S, out, o1 + j)))))
+                    .intoArray(out, o1 + j);
+            d00 = e0.fma(u, d00);
+            d10 = e1.fma(u, d10);
+            d20 = e2.fma(u, d20);
+            d30 = e3.fma(u, d30);
+            d01 = e0.fma(v, d01);
+            d11 = e1.fma(v, d11);
+            d21 = e2.fma(v, d21);
+            d31 = e3.fma(v, d31);
+        }
+        for (; j < whole; j += L) {
+            // the quad's own block (and, in the last columns, the rows down to a multiple of four): dot terms only
+            int p = q + 4 * j;
+            DoubleVector u = DoubleVector.fromArray(S, x, x0 + j);
+            DoubleVector v = DoubleVector.fromArray(S, x, x1 + j);
+            DoubleVector e0 = DoubleVector.fromArray(S, a, p);
+            DoubleVector e1 = DoubleVector.fromArray(S, a, p + L);
+            DoubleVector e2 = DoubleVector.fromArray(S, a, p + 2 * L);
+            DoubleVector e3 = DoubleVector.fromArray(S, a, p + 3 * L);
+            d00 = e0.fma(u, d00);
+            d10 = e1.fma(u, d10);
+            d20 = e2.fma(u, d20);
+            d30 = e3.fma(u, d30);
+            d01 = e0.fma(v, d01);
+            d11 = e1.fma(v, d11);
+            d21 = e2.fma(v, d21);
+            d31 = e3.fma(v, d31);
+        }
+        int rest = q + 4 * whole;
+        int tail = h - whole;
+        out[o0 + k] = (d00.lane(0) + d00.lane(1)) + (d00.lane(2) + d00.lane(3));
+        out[o0 + k + 1] = (d10.lane(0) + d10.lane(1)) + (d10.lane(2) + d10.lane(3));
+        out[o0 + k + 2] = (d20.lane(0) + d20.lane(1)) + (d20.lane(2) + d20.lane(3));
+        out[o0 + k + 3] = (d30.lane(0) + d30.lane(1)) + (d30.lane(2) + d30.lane(3));
+        out[o1 + k] = (d01.lane(0) + d01.lane(1)) + (d01.lane(2) + d01.lane(3));
+        out[o1 + k + 1] = (d11.lane(0) + d11.lane(1)) + (d11.lane(2) + d11.lane(3));
+        out[o1 + k + 2] = (d21.lane(0) + d21.lane(1)) + (d21.lane(2) + d21.lane(3));
+        out[o1 + k + 3] = (d31.lane(0) + d31.lane(1)) + (d31.lane(2) + d31.lane(3));
+        if (tail > 0) {
+            // the last columns' rows past a multiple of four, after the lane sums
+            out[o0 + k] = rows(out[o0 + k], a, rest, x, x0 + whole, tail);
+            out[o0 + k + 1] = rows(out[o0 + k + 1], a, rest + tail, x, x0 + whole, tail);
+            out[o0 + k + 2] = rows(out[o0 + k + 2], a, rest + 2 * tail, x, x0 + whole, tail);
+            out[o0 + k + 3] = rows(out[o0 + k + 3], a, rest + 3 * tail, x, x0 + whole, tail);
+            out[o1 + k] = rows(out[o1 + k], a, rest, x, x1 + whole, tail);
+            out[o1 + k + 1] = rows(out[o1 + k + 1], a, rest + tail, x, x1 + whole, tail);
+            out[o1 + k + 2] = rows(out[o1 + k + 2], a, rest + 2 * tail, x, x1 + whole, tail);
+            out[o1 + k + 3] = rows(out[o1 + k + 3], a, rest + 3 * tail, x, x1 + whole, tail);
         }
     }
 
-    /** {@code lanes[o + l·n]} = lane {@code l} of the eight lane sums {@code lo} (lanes 0-3) and {@code hi} (4-7). */
-    private static void park(DoubleVector lo, DoubleVector hi, double[] lanes, int o, int n) {
-        lanes[o] = lo.lane(0);
-        lanes[o + n] = lo.lane(1);
-        lanes[o + 2 * n] = lo.lane(2);
-        lanes[o + 3 * n] = lo.lane(3);
-        lanes[o + 4 * n] = hi.lane(0);
-        lanes[o + 5 * n] = hi.lane(1);
-        lanes[o + 6 * n] = hi.lane(2);
-        lanes[o + 7 * n] = hi.lane(3);
+    /** {@link #quadTwice} for the one factor column at {@code xc}. */
+    private static void quad(double[] a, int q, int h, int k, double[] x, int xc, double[] out, int oc) {
+        int above = k & ~7;
+        int whole = h & ~3;
+        DoubleVector b0 = DoubleVector.broadcast(S, x[xc + k]);
+        DoubleVector b1 = DoubleVector.broadcast(S, x[xc + k + 1]);
+        DoubleVector b2 = DoubleVector.broadcast(S, x[xc + k + 2]);
+        DoubleVector b3 = DoubleVector.broadcast(S, x[xc + k + 3]);
+        DoubleVector d0 = DoubleVector.zero(S);
+        DoubleVector d1 = d0;
+        DoubleVector d2 = d0;
+        DoubleVector d3 = d0;
+        int j = 0;
+        for (; j < above; j += L) {
+            int p = q + 4 * j;
+            DoubleVector u = DoubleVector.fromArray(S, x, xc + j);
+            DoubleVector e0 = DoubleVector.fromArray(S, a, p);
+            DoubleVector e1 = DoubleVector.fromArray(S, a, p + L);
+            DoubleVector e2 = DoubleVector.fromArray(S, a, p + 2 * L);
+            DoubleVector e3 = DoubleVector.fromArray(S, a, p + 3 * L);
+            e3.fma(b3, e2.fma(b2, e1.fma(b1, e0.fma(b0, DoubleVector.fromArray(S, out, oc + j)))))
+                    .intoArray(out, oc + j);
+            d0 = e0.fma(u, d0);
+            d1 = e1.fma(u, d1);
+            d2 = e2.fma(u, d2);
+            d3 = e3.fma(u, d3);
+        }
+        for (; j < whole; j += L) {
+            int p = q + 4 * j;
+            DoubleVector u = DoubleVector.fromArray(S, x, xc + j);
+            d0 = DoubleVector.fromArray(S, a, p).fma(u, d0);
+            d1 = DoubleVector.fromArray(S, a, p + L).fma(u, d1);
+            d2 = DoubleVector.fromArray(S, a, p + 2 * L).fma(u, d2);
+            d3 = DoubleVector.fromArray(S, a, p + 3 * L).fma(u, d3);
+        }
+        int rest = q + 4 * whole;
+        int tail = h - whole;
+        out[oc + k] = (d0.lane(0) + d0.lane(1)) + (d0.lane(2) + d0.lane(3));
+        out[oc + k + 1] = (d1.lane(0) + d1.lane(1)) + (d1.lane(2) + d1.lane(3));
+        out[oc + k + 2] = (d2.lane(0) + d2.lane(1)) + (d2.lane(2) + d2.lane(3));
+        out[oc + k + 3] = (d3.lane(0) + d3.lane(1)) + (d3.lane(2) + d3.lane(3));
+        if (tail > 0) {
+            // the last columns' rows past a multiple of four, after the lane sums
+            out[oc + k] = rows(out[oc + k], a, rest, x, xc + whole, tail);
+            out[oc + k + 1] = rows(out[oc + k + 1], a, rest + tail, x, xc + whole, tail);
+            out[oc + k + 2] = rows(out[oc + k + 2], a, rest + 2 * tail, x, xc + whole, tail);
+            out[oc + k + 3] = rows(out[oc + k + 3], a, rest + 3 * tail, x, xc + whole, tail);
+        }
+    }
+
+    /** {@link #quad} for the one column {@code k} stored whole at {@code col} (one of the last {@code n mod 4}). */
+    private static void column(double[] a, int col, int h, int k, double[] x, int xc, double[] out, int oc) {
+        int above = k & ~7;
+        int whole = h & ~3;
+        DoubleVector b = DoubleVector.broadcast(S, x[xc + k]);
+        DoubleVector d = DoubleVector.zero(S);
+        int j = 0;
+        for (; j < above; j += L) {
+            DoubleVector e = DoubleVector.fromArray(S, a, col + j);
+            e.fma(b, DoubleVector.fromArray(S, out, oc + j)).intoArray(out, oc + j);
+            d = e.fma(DoubleVector.fromArray(S, x, xc + j), d);
+        }
+        for (; j < whole; j += L) {
+            d = DoubleVector.fromArray(S, a, col + j).fma(DoubleVector.fromArray(S, x, xc + j), d);
+        }
+        out[oc + k] = rows((d.lane(0) + d.lane(1)) + (d.lane(2) + d.lane(3)), a, col + whole, x, xc + whole, h - whole);
     }
 
     /**
-     * The rest of every lane sum of the outputs {@code j < bound}: lane {@code l} of output {@code j} in block
-     * {@code p} continues with {@code A[j, k]·X[k, c]} for {@code k = 8q + l}, {@code q = p + 1, p + 2, ...}, and
-     * {@code A[j, k]} is row {@code j} of column {@code k}, where the block's eight rows are contiguous. So for a tile
-     * of two blocks (sixteen rows) and one lane, the lane sums of the tile's outputs for both factor columns stay in
-     * registers (eight vectors) while the loop over {@code q} loads the tile's rows of column {@code k} (four vectors)
-     * and broadcasts {@code X[k, c]}. The tile's lower block also takes the terms of the upper block's columns, which
-     * for the upper block's outputs were dot-product terms. The last block has no later columns; with an odd number
-     * of blocks it is left out of the tiles.
+     * A stored column's own dot product {@code s} (its four lane sums, combined as {@code (s0+s1)+(s2+s3)} by the
+     * caller: a vector passed to a method C2 does not inline is boxed on the heap) continued by its last {@code count}
+     * rows (fewer than four), stored at {@code rest}, against {@code x} from {@code xr}.
      */
-    private static void laterColumns(double[] a, int ao, int bound, double[] x, int x0, int x1, double[] lanes,
-                                     int p0, int p1, int n) {
-        int blocks = bound >> 3;
-        for (int p = 0; p + 1 < blocks; p += 2) {
-            int row = 8 * p;
-            for (int l = 0; l < 8; l++) {
-                int o0 = p0 + l * n + row;
-                int o1 = p1 + l * n + row;
-                DoubleVector s0 = DoubleVector.fromArray(S, lanes, o0);
-                DoubleVector s1 = DoubleVector.fromArray(S, lanes, o0 + L);
-                DoubleVector s2 = DoubleVector.fromArray(S, lanes, o0 + 2 * L);
-                DoubleVector s3 = DoubleVector.fromArray(S, lanes, o0 + 3 * L);
-                DoubleVector t0 = DoubleVector.fromArray(S, lanes, o1);
-                DoubleVector t1 = DoubleVector.fromArray(S, lanes, o1 + L);
-                DoubleVector t2 = DoubleVector.fromArray(S, lanes, o1 + 2 * L);
-                DoubleVector t3 = DoubleVector.fromArray(S, lanes, o1 + 3 * L);
-                int k = row + 8 + l;
-                int col = ao + SymmetricPacking.column(k, n) + row;
-                DoubleVector xk = DoubleVector.broadcast(S, x[x0 + k]);
-                DoubleVector yk = DoubleVector.broadcast(S, x[x1 + k]);
-                DoubleVector a0 = DoubleVector.fromArray(S, a, col);
-                DoubleVector a1 = DoubleVector.fromArray(S, a, col + L);
-                s0 = a0.fma(xk, s0);
-                s1 = a1.fma(xk, s1);
-                t0 = a0.fma(yk, t0);
-                t1 = a1.fma(yk, t1);
-                for (k += 8; k < bound; k += 8) {
-                    col += 8 * k; // column k starts 8·k numbers after column k - 8 (k - 8 < bound)
-                    xk = DoubleVector.broadcast(S, x[x0 + k]);
-                    yk = DoubleVector.broadcast(S, x[x1 + k]);
-                    a0 = DoubleVector.fromArray(S, a, col);
-                    a1 = DoubleVector.fromArray(S, a, col + L);
-                    DoubleVector a2 = DoubleVector.fromArray(S, a, col + 2 * L);
-                    DoubleVector a3 = DoubleVector.fromArray(S, a, col + 3 * L);
-                    s0 = a0.fma(xk, s0);
-                    s1 = a1.fma(xk, s1);
-                    s2 = a2.fma(xk, s2);
-                    s3 = a3.fma(xk, s3);
-                    t0 = a0.fma(yk, t0);
-                    t1 = a1.fma(yk, t1);
-                    t2 = a2.fma(yk, t2);
-                    t3 = a3.fma(yk, t3);
-                }
-                s0.intoArray(lanes, o0);
-                s1.intoArray(lanes, o0 + L);
-                s2.intoArray(lanes, o0 + 2 * L);
-                s3.intoArray(lanes, o0 + 3 * L);
-                t0.intoArray(lanes, o1);
-                t1.intoArray(lanes, o1 + L);
-                t2.intoArray(lanes, o1 + 2 * L);
-                t3.intoArray(lanes, o1 + 3 * L);
-            }
+    private static double rows(double s, double[] a, int rest, double[] x, int xr, int count) {
+        for (int t = 0; t < count; t++) {
+            s = Math.fma(a[rest + t], x[xr + t], s);
         }
-    }
-
-    /** {@link #ownColumns} for the one factor column at {@code x0}. */
-    private static void ownColumn(double[] a, int ao, int bound, double[] x, int x0, double[] lanes, int p0, int n) {
-        int col = ao;
-        for (int j = 0; j < bound; j++) {
-            int h = (j | 7) + 1;
-            DoubleVector lo = DoubleVector.zero(S);
-            DoubleVector hi = DoubleVector.zero(S);
-            for (int i = 0; i < h; i += 8) {
-                lo = DoubleVector.fromArray(S, a, col + i).fma(DoubleVector.fromArray(S, x, x0 + i), lo);
-                hi = DoubleVector.fromArray(S, a, col + i + L).fma(DoubleVector.fromArray(S, x, x0 + i + L), hi);
-            }
-            park(lo, hi, lanes, p0 + j, n);
-            col += h;
-        }
-    }
-
-    /** {@link #laterColumns} for the one factor column at {@code x0}: four lane-sum vectors per tile and lane. */
-    private static void laterColumn(double[] a, int ao, int bound, double[] x, int x0, double[] lanes, int p0,
-                                    int n) {
-        int blocks = bound >> 3;
-        for (int p = 0; p + 1 < blocks; p += 2) {
-            int row = 8 * p;
-            for (int l = 0; l < 8; l++) {
-                int o = p0 + l * n + row;
-                int k = row + 8 + l;
-                int col = ao + SymmetricPacking.column(k, n) + row;
-                DoubleVector xk = DoubleVector.broadcast(S, x[x0 + k]);
-                DoubleVector s0 = DoubleVector.fromArray(S, a, col).fma(xk, DoubleVector.fromArray(S, lanes, o));
-                DoubleVector s1 = DoubleVector.fromArray(S, a, col + L).fma(xk,
-                        DoubleVector.fromArray(S, lanes, o + L));
-                DoubleVector s2 = DoubleVector.fromArray(S, lanes, o + 2 * L);
-                DoubleVector s3 = DoubleVector.fromArray(S, lanes, o + 3 * L);
-                for (k += 8; k < bound; k += 8) {
-                    col += 8 * k;
-                    xk = DoubleVector.broadcast(S, x[x0 + k]);
-                    s0 = DoubleVector.fromArray(S, a, col).fma(xk, s0);
-                    s1 = DoubleVector.fromArray(S, a, col + L).fma(xk, s1);
-                    s2 = DoubleVector.fromArray(S, a, col + 2 * L).fma(xk, s2);
-                    s3 = DoubleVector.fromArray(S, a, col + 3 * L).fma(xk, s3);
-                }
-                s0.intoArray(lanes, o);
-                s1.intoArray(lanes, o + L);
-                s2.intoArray(lanes, o + 2 * L);
-                s3.intoArray(lanes, o + 3 * L);
-            }
-        }
+        return s;
     }
 
     @Override

@@ -131,9 +131,12 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             return new DenseMeasurementOperator(size, rows, cols, data, false);
         }
         int packed = (int) SymmetricPacking.length(rows);
+        double[] one = new double[packed];
         for (int i = 0; i < size; i++) {
-            // in place: each matrix lands at or before where it was read (SymmetricPacking.pack)
-            SymmetricPacking.pack(data, i * block, rows, data, i * packed);
+            // in place, through one packed matrix: matrix i lands before matrix i + 1 starts, but within a matrix the
+            // interleaved quads would overwrite numbers not yet read
+            SymmetricPacking.pack(data, i * block, rows, one, 0);
+            System.arraycopy(one, 0, data, i * packed, packed);
         }
         return new DenseMeasurementOperator(size, rows, cols, Arrays.copyOf(data, size * packed), true);
     }
@@ -347,7 +350,7 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
         private final double[] vd;
         private final double[] left;
         private final double[] right;
-        /** Per thread: the symmetric product's parked lanes, or one unpacked {@code Aᵢ} for distinct factors. */
+        /** Per thread: one unpacked {@code Aᵢ}, for a symmetric operator with distinct factors. */
         private final ThreadLocal<double[]> scratch;
 
         Products(DenseMatrix u, DenseMatrix v, double[] left, double[] right) {
@@ -356,17 +359,15 @@ public final class DenseMeasurementOperator implements MeasurementOperator {
             this.vd = v.data();
             this.left = left;
             this.right = right;
-            int scratchLength = left == right ? Kernels.symmetricMultiplyScratch(rows, r) : rows * cols;
-            this.scratch = symmetric ? ThreadLocal.withInitial(() -> new double[scratchLength]) : null;
+            this.scratch = symmetric && left != right ? ThreadLocal.withInitial(() -> new double[rows * cols]) : null;
         }
 
         void compute(int i) {
             int leftBase = i * rows * r;
             if (left == right) {
-                // Aᵢ = Aᵢᵀ and U = V: AᵢV = AᵢᵀU, so half the work, with the bits of dot products of the full
-                // columns of Aᵢ with those of U (the order the reference runs of Manopt were matched with; see
-                // docs/performance.md), from the packed triangle read once from memory.
-                Kernels.symmetricMultiply(data, i * stride, rows, ud, 0, r, left, leftBase, scratch.get());
+                // Aᵢ = Aᵢᵀ and U = V: AᵢV = AᵢᵀU, so half the work, from the packed triangle read once from memory,
+                // each packed number serving both entries it stands for.
+                Kernels.symmetricMultiply(data, i * stride, rows, ud, 0, r, left, leftBase);
                 return;
             }
             double[] a = data;

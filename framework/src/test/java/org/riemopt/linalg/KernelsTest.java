@@ -256,20 +256,22 @@ class KernelsTest {
     }
 
     /**
-     * The packed symmetric product has the bits of the dot products of the full columns ({@code transposeMultiply} on
-     * the unpacked matrix), in both implementations, on every size around the eight-lane groups and the vector
-     * kernel's tiles of two groups (an odd or even number of groups, with or without a tail), for odd and even numbers
-     * of factor columns (which it takes in pairs), with the packed matrix at the very end of its array (the vector
-     * kernel's loads must stay inside it) and the scratch holding stale numbers from a larger product.
+     * The packed symmetric product is the product with the unpacked matrix up to the round-off of its own order
+     * (each entry within {@code 4n} units of roundoff of {@code sum |A[j,k] X[j,c]|}), and the vector kernel has the
+     * scalar one's bits, on every size around the four-lane groups, the eight-row blocks and the four-column groups
+     * (with a tail of {@code n mod 8} columns of either parity of groups), for odd and even numbers of factor columns
+     * (which the vector kernel takes in pairs), with the packed matrix at the very end of its array (its loads must
+     * stay inside it) and the output holding stale numbers from an earlier product (it is written, not added to).
      */
     @Test
-    void packedSymmetricProductIsBitIdenticalToTheFullOne() {
+    void packedSymmetricProductIsTheFullOneAndBothKernelsAgreeBitForBit() {
         Random random = new Random(8);
         boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 && VectorKernels.supported();
         KernelSet scalar = new ScalarKernels();
-        for (int n : new int[] {1, 2, 5, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 39, 40, 41, 47, 48, 49, 100}) {
-            double[] full = random.doubles((long) n * n).toArray();
+        for (int n : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 15, 16, 17, 23, 24, 25, 28, 31, 32, 33, 39, 40,
+                41, 47, 48, 49, 100}) {
+            double[] full = random.doubles((long) n * n, -1, 1).toArray();
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < k; j++) {
                     full[k + j * n] = full[j + k * n];
@@ -280,27 +282,42 @@ class KernelsTest {
             double[] unpacked = new double[n * n];
             SymmetricPacking.unpack(packed, 3, n, unpacked, 0);
             assertArrayEquals(full, unpacked, "unpack(pack), n = " + n);
-            double[] scratch = random.doubles(Kernels.symmetricMultiplyScratch(n, 6) + 5).toArray();
             for (int r = 1; r <= 6; r++) {
-                double[] x = random.doubles(n * r + 2).toArray();
+                double[] x = random.doubles(n * r + 2, -1, 1).toArray();
                 double[] expected = new double[n * r + 1];
                 scalar.transposeMultiply(full, 0, n, n, x, 2, r, expected, 1, n);
-                double[] s = new double[n * r + 1];
-                scalar.symmetricMultiply(packed, 3, n, x, 2, r, s, 1, scratch);
-                assertArrayEquals(expected, s, "scalar, n = " + n + ", r = " + r);
+                double[] s = random.doubles(n * r + 1).toArray();
+                scalar.symmetricMultiply(packed, 3, n, x, 2, r, s, 1);
+                for (int c = 0; c < r; c++) {
+                    for (int k = 0; k < n; k++) {
+                        double magnitude = 0;
+                        for (int j = 0; j < n; j++) {
+                            magnitude += Math.abs(full[j + k * n] * x[2 + j + c * n]);
+                        }
+                        int e = 1 + k + c * n;
+                        assertEquals(expected[e], s[e], 4 * n * Math.ulp(magnitude),
+                                "scalar, n = " + n + ", r = " + r + ", entry " + k + ", column " + c);
+                    }
+                }
                 if (vectorApi) {
-                    double[] v = new double[n * r + 1];
-                    new VectorKernels().symmetricMultiply(packed, 3, n, x, 2, r, v, 1, scratch);
-                    assertArrayEquals(expected, v, "vector, n = " + n + ", r = " + r);
+                    double[] v = random.doubles(n * r + 1).toArray();
+                    v[0] = s[0];
+                    new VectorKernels().symmetricMultiply(packed, 3, n, x, 2, r, v, 1);
+                    assertArrayEquals(s, v, "vector, n = " + n + ", r = " + r);
                 }
             }
         }
     }
 
+    /**
+     * Every stored entry has its own slot and every slot of {@code length(n)} is used once; entries come back from
+     * both triangles; and the quads are interleaved by groups of four rows as documented, with the rows past a
+     * multiple of four and the last {@code n mod 4} columns after them.
+     */
     @Test
     void packingKeepsEveryEntryInItsDocumentedPlace() {
         Random random = new Random(9);
-        for (int n : new int[] {1, 3, 8, 9, 17, 100}) {
+        for (int n : new int[] {1, 3, 4, 5, 7, 8, 9, 13, 17, 100}) {
             double[] full = random.doubles((long) n * n).toArray();
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < k; j++) {
@@ -309,17 +326,30 @@ class KernelsTest {
             }
             double[] packed = new double[(int) SymmetricPacking.length(n)];
             SymmetricPacking.pack(full, 0, n, packed, 0);
-            int stored = 0;
+            boolean[] used = new boolean[packed.length];
             for (int k = 0; k < n; k++) {
-                assertEquals(stored, SymmetricPacking.column(k, n), "column " + k + ", n = " + n);
-                stored += SymmetricPacking.height(k, n);
+                for (int j = 0; j < SymmetricPacking.height(k, n); j++) {
+                    int slot = SymmetricPacking.index(j, k, n);
+                    assertEquals(false, used[slot], "slot " + slot + " taken twice, n = " + n);
+                    used[slot] = true;
+                }
                 for (int j = 0; j < n; j++) {
                     assertEquals(full[j + k * n], packed[SymmetricPacking.index(j, k, n)], 0.0);
                 }
             }
-            assertEquals(stored, SymmetricPacking.length(n), "n = " + n);
+            for (int slot = 0; slot < used.length; slot++) {
+                assertEquals(true, used[slot], "slot " + slot + " unused, n = " + n);
+            }
         }
         assertEquals(5392, SymmetricPacking.length(100));
+        // n = 100: row 5 of column 2 is in the second group of rows of quad 0, in its third column
+        assertEquals(16 + 2 * 4 + 1, SymmetricPacking.index(5, 2, 100));
+        // quad 96..99 (height 100) starts after 12 blocks of 8 x 8-row columns; column 97's row 0 is its fifth number
+        assertEquals(32 * 12 * 13 + 4, SymmetricPacking.index(0, 97, 100));
+        // n = 7: one quad of height 7, rows 4..6 of each column after its sixteen numbers, then columns 4..6 whole
+        assertEquals(16 + 3 * 1 + 2, SymmetricPacking.index(6, 1, 7));
+        assertEquals(28 + 7 + 3, SymmetricPacking.index(3, 5, 7));
+        assertEquals(false, SymmetricPacking.inQuad(4, 7));
         double[] full = {1, 2, 2, 4};
         assertEquals(true, SymmetricPacking.isSymmetric(full, 0, 2));
         full[1] = 2.5;

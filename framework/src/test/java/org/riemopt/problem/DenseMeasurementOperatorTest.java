@@ -130,9 +130,9 @@ class DenseMeasurementOperatorTest {
     }
 
     /**
-     * Exactly symmetric matrices are kept packed (half the bytes), from a list or from a full array, and a point's
-     * values and adjoint have the bits of the full matrices' kernels: dot products of the full columns, then the
-     * fused weighted sum in measurement order (one chunk at this size).
+     * Exactly symmetric matrices are kept packed (half the bytes), from a list or from a full array; a point's values
+     * have the bits of the packed product {@code AᵢX} (and agree with the full matrices' to round-off), and its
+     * adjoint those of the full matrices' fused weighted sum in measurement order (one chunk at this size).
      */
     @Test
     void symmetricMatricesAreKeptPackedWithTheBitsOfTheFullOnes() {
@@ -157,13 +157,19 @@ class DenseMeasurementOperatorTest {
         DenseMatrix xxt = x.timesTranspose(x);
         double[] applied = op.apply(xxt);
         double[] block = new double[n * r];
+        double[] fullBlock = new double[n * r];
+        double[] packed = new double[(int) SymmetricPacking.length(n)];
         double[] g = new double[n * n];
         for (int i = 0; i < m; i++) {
             assertEquals(Kernels.fusedDot(a.get(i).data(), 0, xxt.data(), 0, n * n), applied[i], 0.0, "apply " + i);
             assertArrayEquals(a.get(i).data(), op.matrix(i).data(), "matrix " + i);
             assertArrayEquals(a.get(i).data(), wrapped.matrix(i).data(), "wrapped matrix " + i);
-            Kernels.transposeMultiply(a.get(i).data(), 0, n, n, x.data(), 0, r, block, 0, n);
+            SymmetricPacking.pack(a.get(i).data(), 0, n, packed, 0);
+            Kernels.symmetricMultiply(packed, 0, n, x.data(), 0, r, block, 0);
             assertEquals(Kernels.dot(block, 0, x.data(), 0, n * r), j.values()[i], 0.0, "value " + i);
+            Kernels.transposeMultiply(a.get(i).data(), 0, n, n, x.data(), 0, r, fullBlock, 0, n);
+            double fullValue = Kernels.dot(fullBlock, 0, x.data(), 0, n * r);
+            assertEquals(fullValue, j.values()[i], 1e-12 * Math.abs(fullValue), "value " + i + " against full");
             Kernels.fusedAxpy(j.weights()[i], a.get(i).data(), 0, g, 0, n * n);
         }
         assertArrayEquals(g, j.adjoint(j.weights()).toDense().data());
