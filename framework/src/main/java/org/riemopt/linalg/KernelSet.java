@@ -5,8 +5,8 @@ package org.riemopt.linalg;
  * {@link ScalarKernels} (plain Java, always available) and {@code VectorKernels} (the Vector API, used when the
  * JVM runs with {@code --add-modules jdk.incubator.vector}). Every sum is formed in an order that does not depend on
  * the implementation: products and sums are fused ({@link Math#fma}), axpy-like sums run lane by lane in a fixed
- * order over their terms, and dot products keep eight lane accumulators, combined in a fixed tree, with the tail
- * added last. Arrays are documented as read or written as in {@link Kernels}.
+ * order over their terms, and dot products keep eight lane accumulators (four in the packed symmetric product),
+ * combined in a fixed tree, with the tail added last. Arrays are documented as read or written as in {@link Kernels}.
  */
 interface KernelSet {
 
@@ -43,9 +43,10 @@ interface KernelSet {
 
     /**
      * {@code out = A·X} for the symmetric {@code n x n} matrix {@code A} packed at {@code ao} ({@link SymmetricPacking})
-     * and the column-major {@code n x r} block {@code X} at {@code xo}, reading each packed number once, in the order of
-     * {@link ScalarKernels#symmetricMultiply}: output {@code k} is the four-lane dot product of the rows stored in
-     * column {@code k}, continued by one fma for each later column that stores a row {@code k}, in increasing order.
+     * and the column-major {@code n x r} block {@code X} at {@code xo}, each packed number serving both entries it
+     * stands for, in the order of {@link ScalarKernels#symmetricMultiply}: output {@code k} is the four-lane dot product
+     * of the rows stored in column {@code k} (then its last {@code h mod 4} rows), continued by one fma for each later
+     * column that stores a row {@code k}, in increasing order.
      */
     void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo);
 

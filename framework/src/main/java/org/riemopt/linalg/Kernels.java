@@ -111,9 +111,10 @@ public final class Kernels {
     /**
      * {@code out = A·X} for the symmetric {@code n x n} matrix {@code A} packed at {@code ao} ({@link SymmetricPacking})
      * and {@code X} column-major {@code n x r} at {@code xo}; {@code out} column-major {@code n x r} at {@code oo}. Every
-     * packed number is read once and used for both of the entries it stands for: output {@code k} is the dot product
-     * of the rows stored in column {@code k} (four lanes, combined as {@code (s0+s1)+(s2+s3)}), continued in increasing
-     * order by one fma for each later column that stores a row {@code k}. Read: a, x. Written: out.
+     * packed number read serves both of the entries it stands for (and the operator is read from memory once): output
+     * {@code k} is the dot product of the rows stored in column {@code k} (four lanes, combined as {@code
+     * (s0+s1)+(s2+s3)}, then its last {@code h mod 4} rows), continued in increasing order by one fma for each later
+     * column that stores a row {@code k}. Read: a, x. Written: out.
      */
     public static void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo) {
         FUSED.symmetricMultiply(a, ao, n, x, xo, r, out, oo);

@@ -74,10 +74,10 @@ final class ScalarKernels implements KernelSet {
     }
 
     /**
-     * The reference order of the packed product, column by column in increasing {@code k}: output {@code k} is the
-     * {@link #ownDot} of the rows stored in column {@code k} (its block and the blocks above), and the column's rows
-     * above its block then go to the outputs there, one fma each, so that every output continues, in increasing
-     * {@code k}, with the columns stored after its own.
+     * The reference order of the packed product, column by column in increasing {@code k}: the column's rows above its
+     * block go to the outputs there, one fma each (those outputs' own columns came earlier), and output {@code k} is
+     * the {@link #ownDot} of the rows stored in column {@code k} (its block and the blocks above). So every output is
+     * its own column's dot product continued, in increasing {@code k}, by the later columns that store its row.
      */
     @Override
     public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo) {

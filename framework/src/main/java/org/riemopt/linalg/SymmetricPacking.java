@@ -12,9 +12,9 @@ package org.riemopt.linalg;
  * one block or in the last columns), interleaved by rows: for each group of four rows {@code 4v..4v+3}, the four
  * columns' entries there, sixteen numbers, column {@code 4g} first; then, where the height is not a multiple of four,
  * each column's last {@code h mod 4} rows, column by column. The last {@code n mod 4} columns (all of height {@code n})
- * follow whole, one after the other. So {@link Kernels#symmetricMultiply}, which takes a quad's rows in one sweep,
- * reads the operator as one forward stream (four interleaved column streams left the hardware prefetcher behind), and
- * the rows of a column's own block are all stored in it.
+ * follow whole, one after the other. So {@link Kernels#symmetricMultiply}, which takes a quad's rows in one sweep
+ * per pair of factor columns, reads the operator from memory as one forward stream (four interleaved column streams
+ * left the hardware prefetcher behind), and the rows of a column's own block are all stored in it.
  */
 public final class SymmetricPacking {
 
@@ -69,7 +69,10 @@ public final class SymmetricPacking {
                 : start + 4 * whole + (k & 3) * (h - whole) + (j - whole);
     }
 
-    /** Packs the symmetric column-major {@code n x n} matrix at {@code fo} into {@code packed} at {@code po}. */
+    /**
+     * Packs the symmetric column-major {@code n x n} matrix at {@code fo} into {@code packed} at {@code po}; the two
+     * must not overlap (the interleaved quads would overwrite numbers not yet read). Read: full. Written: packed.
+     */
     public static void pack(double[] full, int fo, int n, double[] packed, int po) {
         for (int k = 0; k < n; k++) {
             int h = height(k, n);
@@ -85,11 +88,10 @@ public final class SymmetricPacking {
      */
     public static void unpack(double[] packed, int po, int n, double[] full, int fo) {
         for (int k = 0; k < n; k++) {
-            int h = height(k, n);
-            for (int j = 0; j < h; j++) {
-                double v = packed[po + stored(j, k, n)];
-                full[fo + j + k * n] = v;
-                full[fo + k + j * n] = v;
+            for (int j = 0; j < n; j++) {
+                // each column from its own copy where it has one, as the product reads it (a diagonal block is
+                // stored twice)
+                full[fo + j + k * n] = packed[po + index(j, k, n)];
             }
         }
     }

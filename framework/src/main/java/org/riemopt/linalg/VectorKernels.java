@@ -424,9 +424,10 @@ final class VectorKernels implements KernelSet {
      * {@link ScalarKernels#symmetricMultiply}'s order, a quad of stored columns at a time ({@link SymmetricPacking}):
      * one forward sweep of the quad's rows serves both parts of the product. Each vector of a column is a term of the
      * column's own dot product (lane sums in registers) and an fma into the outputs above its block, which are loaded
-     * and stored once per quad. So the operator is read once, as one stream, every load of it feeds {@code 2r} fmas,
-     * and with two factor columns per sweep the eight dot-product chains and two output chains hide the fmas'
-     * latency. The last {@code n mod 4} columns (stored whole) go one by one.
+     * and stored once per quad. So the operator is read from memory once, as one stream; with two factor columns per
+     * sweep every load of it feeds four fmas, and the eight dot-product chains and two output chains hide the fmas'
+     * latency (an odd {@code r}'s last factor column sweeps the quad again, from L1, with two fmas per load). The last
+     * {@code n mod 4} columns (stored whole) go one by one.
      */
     @Override
     public void symmetricMultiply(double[] a, int ao, int n, double[] x, int xo, int r, double[] out, int oo) {

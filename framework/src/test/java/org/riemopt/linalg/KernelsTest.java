@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.IntPredicate;
@@ -256,21 +257,23 @@ class KernelsTest {
     }
 
     /**
-     * The packed symmetric product is the product with the unpacked matrix up to the round-off of its own order
-     * (each entry within {@code 4n} units of roundoff of {@code sum |A[j,k] X[j,c]|}), and the vector kernel has the
-     * scalar one's bits, on every size around the four-lane groups, the eight-row blocks and the four-column groups
-     * (with a tail of {@code n mod 8} columns of either parity of groups), for odd and even numbers of factor columns
-     * (which the vector kernel takes in pairs), with the packed matrix at the very end of its array (its loads must
-     * stay inside it) and the output holding stale numbers from an earlier product (it is written, not added to).
+     * The packed symmetric product has the bits of its documented order, computed here from the unpacked matrix (so
+     * the packing's indices are not involved), is the full product up to that order's round-off (each entry within
+     * {@code 4n} units of roundoff of {@code sum |A[j,k] X[j,c]|}), and the vector kernel has the scalar one's bits; on
+     * every size around the four-row groups, the eight-row blocks and the quads (every {@code n mod 8}: a last quad
+     * or not, with rows past a multiple of four or not, columns stored whole after it), for odd and even numbers of
+     * factor columns (which the vector kernel takes in pairs), with the packed matrix at the very end of its array
+     * (its loads must stay inside it), the output holding stale numbers from an earlier product (it is written, not
+     * added to) and the number before it left alone.
      */
     @Test
-    void packedSymmetricProductIsTheFullOneAndBothKernelsAgreeBitForBit() {
+    void packedSymmetricProductFollowsItsOrderAndBothKernelsAgreeBitForBit() {
         Random random = new Random(8);
         boolean vectorApi = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent()
                 && VectorKernels.supported();
         KernelSet scalar = new ScalarKernels();
-        for (int n : new int[] {1, 2, 3, 4, 5, 7, 8, 9, 11, 12, 13, 15, 16, 17, 23, 24, 25, 28, 31, 32, 33, 39, 40,
-                41, 47, 48, 49, 100}) {
+        for (int n : new int[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 22, 23, 24, 25, 28, 31, 32,
+                33, 39, 40, 41, 47, 48, 49, 100}) {
             double[] full = random.doubles((long) n * n, -1, 1).toArray();
             for (int k = 0; k < n; k++) {
                 for (int j = 0; j < k; j++) {
@@ -287,7 +290,11 @@ class KernelsTest {
                 double[] expected = new double[n * r + 1];
                 scalar.transposeMultiply(full, 0, n, n, x, 2, r, expected, 1, n);
                 double[] s = random.doubles(n * r + 1).toArray();
+                double before = s[0];
                 scalar.symmetricMultiply(packed, 3, n, x, 2, r, s, 1);
+                assertEquals(before, s[0], 0.0, "scalar wrote before its output, n = " + n);
+                assertArrayEquals(documentedOrder(full, n, x, 2, r), Arrays.copyOfRange(s, 1, s.length),
+                        "scalar against the documented order, n = " + n + ", r = " + r);
                 for (int c = 0; c < r; c++) {
                     for (int k = 0; k < n; k++) {
                         double magnitude = 0;
@@ -307,6 +314,38 @@ class KernelsTest {
                 }
             }
         }
+    }
+
+    /**
+     * {@code A·X} in the packed product's documented order, from the full column-major matrix: output {@code k} is
+     * column {@code k}'s stored rows {@code 0..h-1} ({@code h} the end of its block of eight, or {@code n} in the last
+     * {@code n mod 8} columns) as four lane sums of the rows {@code 4v + t}, combined {@code (s0+s1)+(s2+s3)}, then the
+     * rows from {@code h & ~3} in order; continued by {@code A[k, l]·X[l, c]} for every later column {@code l} whose
+     * block starts after row {@code k}, in increasing {@code l}.
+     */
+    private static double[] documentedOrder(double[] full, int n, double[] x, int xo, int r) {
+        double[] out = new double[n * r];
+        for (int c = 0; c < r; c++) {
+            for (int k = 0; k < n; k++) {
+                int h = Math.min((k | 7) + 1, n);
+                double[] lanes = new double[4];
+                int whole = h & ~3;
+                for (int j = 0; j < whole; j++) {
+                    lanes[j & 3] = Math.fma(full[j + k * n], x[xo + j + c * n], lanes[j & 3]);
+                }
+                double s = (lanes[0] + lanes[1]) + (lanes[2] + lanes[3]);
+                for (int j = whole; j < h; j++) {
+                    s = Math.fma(full[j + k * n], x[xo + j + c * n], s);
+                }
+                for (int l = k + 1; l < n; l++) {
+                    if ((l & ~7) > k) {
+                        s = Math.fma(full[k + l * n], x[xo + l + c * n], s);
+                    }
+                }
+                out[k + c * n] = s;
+            }
+        }
+        return out;
     }
 
     /**

@@ -135,7 +135,7 @@ class DenseMeasurementOperatorTest {
      * adjoint those of the full matrices' fused weighted sum in measurement order (one chunk at this size).
      */
     @Test
-    void symmetricMatricesAreKeptPackedWithTheBitsOfTheFullOnes() {
+    void symmetricMatricesAreKeptPackedAndAgreeWithTheFullOnes() {
         int m = 30;
         int n = 20;
         int r = 3;
@@ -174,6 +174,8 @@ class DenseMeasurementOperatorTest {
         }
         assertArrayEquals(g, j.adjoint(j.weights()).toDense().data());
         assertArrayEquals(applied, wrapped.apply(xxt));
+        // packed from a list and in place from a full array: the same numbers where the product reads them
+        assertArrayEquals(j.values(), wrapped.linearize(x, x, x, (i, value) -> value * value).values());
         assertFalse(DenseMeasurementOperator.wrap(1, 2, 2, new double[] {1, 2, 2.5, 3}).isSymmetric());
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class, () ->
                 DenseMeasurementOperator.wrapPacked(2, 3, new double[11]));
