@@ -528,15 +528,8 @@ final class VectorKernels implements KernelSet {
         out[o1 + k + 2] = (d21.lane(0) + d21.lane(1)) + (d21.lane(2) + d21.lane(3));
         out[o1 + k + 3] = (d31.lane(0) + d31.lane(1)) + (d31.lane(2) + d31.lane(3));
         if (tail > 0) {
-            // the last columns' rows past a multiple of four, after the lane sums
-            out[o0 + k] = rows(out[o0 + k], a, rest, x, x0 + whole, tail);
-            out[o0 + k + 1] = rows(out[o0 + k + 1], a, rest + tail, x, x0 + whole, tail);
-            out[o0 + k + 2] = rows(out[o0 + k + 2], a, rest + 2 * tail, x, x0 + whole, tail);
-            out[o0 + k + 3] = rows(out[o0 + k + 3], a, rest + 3 * tail, x, x0 + whole, tail);
-            out[o1 + k] = rows(out[o1 + k], a, rest, x, x1 + whole, tail);
-            out[o1 + k + 1] = rows(out[o1 + k + 1], a, rest + tail, x, x1 + whole, tail);
-            out[o1 + k + 2] = rows(out[o1 + k + 2], a, rest + 2 * tail, x, x1 + whole, tail);
-            out[o1 + k + 3] = rows(out[o1 + k + 3], a, rest + 3 * tail, x, x1 + whole, tail);
+            rows(out, o0 + k, 4, a, rest, tail, x, x0 + whole);
+            rows(out, o1 + k, 4, a, rest, tail, x, x1 + whole);
         }
     }
 
@@ -582,11 +575,7 @@ final class VectorKernels implements KernelSet {
         out[oc + k + 2] = (d2.lane(0) + d2.lane(1)) + (d2.lane(2) + d2.lane(3));
         out[oc + k + 3] = (d3.lane(0) + d3.lane(1)) + (d3.lane(2) + d3.lane(3));
         if (tail > 0) {
-            // the last columns' rows past a multiple of four, after the lane sums
-            out[oc + k] = rows(out[oc + k], a, rest, x, xc + whole, tail);
-            out[oc + k + 1] = rows(out[oc + k + 1], a, rest + tail, x, xc + whole, tail);
-            out[oc + k + 2] = rows(out[oc + k + 2], a, rest + 2 * tail, x, xc + whole, tail);
-            out[oc + k + 3] = rows(out[oc + k + 3], a, rest + 3 * tail, x, xc + whole, tail);
+            rows(out, oc + k, 4, a, rest, tail, x, xc + whole);
         }
     }
 
@@ -605,19 +594,23 @@ final class VectorKernels implements KernelSet {
         for (; j < whole; j += L) {
             d = DoubleVector.fromArray(S, a, col + j).fma(DoubleVector.fromArray(S, x, xc + j), d);
         }
-        out[oc + k] = rows((d.lane(0) + d.lane(1)) + (d.lane(2) + d.lane(3)), a, col + whole, x, xc + whole, h - whole);
+        out[oc + k] = (d.lane(0) + d.lane(1)) + (d.lane(2) + d.lane(3));
+        rows(out, oc + k, 1, a, col + whole, h - whole, x, xc + whole);
     }
 
     /**
-     * A stored column's own dot product {@code s} (its four lane sums, combined as {@code (s0+s1)+(s2+s3)} by the
-     * caller: a vector passed to a method C2 does not inline is boxed on the heap) continued by its last {@code count}
-     * rows (fewer than four), stored at {@code rest}, against {@code x} from {@code xr}.
+     * The last {@code count} rows (fewer than four, past a multiple of four) of {@code columns} stored columns, each
+     * stored after the one before from {@code rest}, continuing their outputs {@code out[o..o+columns)} (their lane
+     * sums, combined by the caller: a vector handed to a method C2 does not inline is boxed on the heap).
      */
-    private static double rows(double s, double[] a, int rest, double[] x, int xr, int count) {
-        for (int t = 0; t < count; t++) {
-            s = Math.fma(a[rest + t], x[xr + t], s);
+    private static void rows(double[] out, int o, int columns, double[] a, int rest, int count, double[] x, int xr) {
+        for (int c = 0; c < columns; c++) {
+            double s = out[o + c];
+            for (int t = 0; t < count; t++) {
+                s = Math.fma(a[rest + c * count + t], x[xr + t], s);
+            }
+            out[o + c] = s;
         }
-        return s;
     }
 
     @Override
