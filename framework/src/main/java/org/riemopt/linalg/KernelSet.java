@@ -35,6 +35,12 @@ interface KernelSet {
     void multiply(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out, int oo);
 
     /**
+     * {@link #multiply} with every product and sum rounded (unfused): for each output, {@code s = 0}, then
+     * {@code s = s + A[j, k]·F[k, c]} for {@code k = 0, 1, ...}, the bits of one plain axpy per column of {@code A}.
+     */
+    void multiplyUnfused(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out, int oo);
+
+    /**
      * {@code out[oo + k + c·stride] = dot(a, ao + k·rows, u, uo + c·rows, rows)}: {@code AᵀU} for the column-major
      * {@code rows x cols} block {@code A} at {@code ao} and the column-major {@code rows x r} block {@code U}.
      */

@@ -100,6 +100,16 @@ public final class Kernels {
     }
 
     /**
+     * {@link #multiply} with every product and sum rounded, as {@link #axpy} rounds them: each entry is
+     * {@code ((0 + A[j,0]·F[0,c]) + A[j,1]·F[1,c]) + ...} in the order of the columns of {@code A}. Read: a, f.
+     * Written: out.
+     */
+    public static void multiplyUnfused(double[] a, int ao, int rows, int cols, double[] f, int fo, int r,
+                                       double[] out, int oo) {
+        FUSED.multiplyUnfused(a, ao, rows, cols, f, fo, r, out, oo);
+    }
+
+    /**
      * {@code out[oo + k + c·stride] = fusedDot(a, ao + k·rows, u, uo + c·rows, rows)}: {@code AᵀU} for {@code A}
      * as in {@link #multiply} and {@code U} column-major {@code rows x r}. Read: a, u. Written: out.
      */

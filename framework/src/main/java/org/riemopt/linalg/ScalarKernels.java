@@ -64,6 +64,22 @@ final class ScalarKernels implements KernelSet {
     }
 
     @Override
+    public void multiplyUnfused(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out,
+                                int oo) {
+        for (int c = 0; c < r; c++) {
+            int o = oo + c * rows;
+            int fc = fo + c * cols;
+            for (int j = 0; j < rows; j++) {
+                double s = 0;
+                for (int k = 0, col = ao + j; k < cols; k++, col += rows) {
+                    s += a[col] * f[fc + k];
+                }
+                out[o + j] = s;
+            }
+        }
+    }
+
+    @Override
     public void transposeMultiply(double[] a, int ao, int rows, int cols, double[] u, int uo, int r, double[] out,
                                   int oo, int stride) {
         for (int k = 0; k < cols; k++) {

@@ -16,6 +16,8 @@ final class VectorKernels implements KernelSet {
     /** Rows per register tile of {@link #multiply} for three factor columns and for two: three and five vectors. */
     private static final int TRIPLE_TILE = 3 * L;
     private static final int PAIR_TILE = 5 * L;
+    /** Rows per tile of {@link #multiplyUnfused}: four vectors, one factor column. */
+    private static final int UNFUSED_TILE = 4 * L;
 
     /** Whether the JIT implements 256-bit vectors natively (otherwise the Vector API boxes and is slow). */
     static boolean supported() {
@@ -212,6 +214,63 @@ final class VectorKernels implements KernelSet {
         p4.intoArray(out, o0 + 4 * L);
         q3.intoArray(out, o1 + 3 * L);
         q4.intoArray(out, o1 + 4 * L);
+    }
+
+    /**
+     * Tiles of sixteen rows of one factor column, the four sums in registers over all columns of {@code A} (a
+     * multiply and an add for each, as {@link ScalarKernels#multiplyUnfused} rounds them); the last tile ends at the
+     * last row, overlapping the one before it (those entries are recomputed with the same bits), and blocks shorter
+     * than a tile go one vector, then one row, at a time.
+     */
+    @Override
+    public void multiplyUnfused(double[] a, int ao, int rows, int cols, double[] f, int fo, int r, double[] out,
+                                int oo) {
+        for (int c = 0; c < r; c++) {
+            int fc = fo + c * cols;
+            int o = oo + c * rows;
+            int j = 0;
+            if (rows >= UNFUSED_TILE) {
+                for (; j < rows; j += UNFUSED_TILE) {
+                    int t = Math.min(j, rows - UNFUSED_TILE);
+                    multiplyUnfused4(a, ao + t, rows, cols, f, fc, out, o + t);
+                }
+                continue;
+            }
+            for (; j + L <= rows; j += L) {
+                DoubleVector s = DoubleVector.zero(S);
+                for (int k = 0, col = ao + j; k < cols; k++, col += rows) {
+                    s = s.add(DoubleVector.fromArray(S, a, col).mul(f[fc + k]));
+                }
+                s.intoArray(out, o + j);
+            }
+            for (; j < rows; j++) {
+                double s = 0;
+                for (int k = 0, col = ao + j; k < cols; k++, col += rows) {
+                    s += a[col] * f[fc + k];
+                }
+                out[o + j] = s;
+            }
+        }
+    }
+
+    /** {@link #multiplyUnfused} for the sixteen rows from {@code col} and the factor column at {@code fc}. */
+    private static void multiplyUnfused4(double[] a, int col, int rows, int cols, double[] f, int fc, double[] out,
+                                         int o) {
+        DoubleVector s0 = DoubleVector.zero(S);
+        DoubleVector s1 = s0;
+        DoubleVector s2 = s0;
+        DoubleVector s3 = s0;
+        for (int k = 0; k < cols; k++, col += rows) {
+            DoubleVector x = DoubleVector.broadcast(S, f[fc + k]);
+            s0 = s0.add(DoubleVector.fromArray(S, a, col).mul(x));
+            s1 = s1.add(DoubleVector.fromArray(S, a, col + L).mul(x));
+            s2 = s2.add(DoubleVector.fromArray(S, a, col + 2 * L).mul(x));
+            s3 = s3.add(DoubleVector.fromArray(S, a, col + 3 * L).mul(x));
+        }
+        s0.intoArray(out, o);
+        s1.intoArray(out, o + L);
+        s2.intoArray(out, o + 2 * L);
+        s3.intoArray(out, o + 3 * L);
     }
 
     /** Three consecutive vectors into {@code out} from {@code o}. */

@@ -85,14 +85,15 @@ class KernelsTest {
 
     /**
      * The Vector API kernels (the tests run with the module) and the scalar ones give the same bits on every length,
-     * including the tails that are not a multiple of the vector width.
+     * including the tails that are not a multiple of the vector width and the heights around the unfused product's
+     * sixteen-row tiles; the unfused product also has the bits of one {@link Kernels#axpy} per column.
      */
     @Test
     void vectorKernelsAreBitIdenticalToScalarOnes() {
         KernelSet scalar = new ScalarKernels();
         KernelSet vector = vectorKernels();
         Random random = new Random(7);
-        for (int rows : new int[] {1, 3, 4, 7, 8, 9, 20, 33, 100}) {
+        for (int rows : new int[] {1, 3, 4, 7, 8, 9, 15, 16, 17, 20, 33, 100}) {
             for (int cols : new int[] {1, 3, 4, 5, 9, 12, 17}) {
                 for (int r = 1; r <= 4; r++) {
                     double[] a = random.doubles(rows * cols + 3).toArray();
@@ -103,6 +104,18 @@ class KernelsTest {
                     scalar.multiply(a, 3, rows, cols, f, 2, r, s1, 1);
                     vector.multiply(a, 3, rows, cols, f, 2, r, v1, 1);
                     assertArrayEquals(s1, v1, "multiply " + rows + "x" + cols + ", r = " + r);
+                    double[] axpys = new double[rows * r + 1];
+                    for (int c = 0; c < r; c++) {
+                        for (int k = 0; k < cols; k++) {
+                            Kernels.axpy(f[2 + k + c * cols], a, 3 + k * rows, axpys, 1 + c * rows, rows);
+                        }
+                    }
+                    double[] su = new double[rows * r + 1];
+                    double[] vu = new double[rows * r + 1];
+                    scalar.multiplyUnfused(a, 3, rows, cols, f, 2, r, su, 1);
+                    vector.multiplyUnfused(a, 3, rows, cols, f, 2, r, vu, 1);
+                    assertArrayEquals(axpys, su, "multiplyUnfused against axpys " + rows + "x" + cols + ", r = " + r);
+                    assertArrayEquals(su, vu, "multiplyUnfused " + rows + "x" + cols + ", r = " + r);
                     double[] s2 = new double[cols * r];
                     double[] v2 = new double[cols * r];
                     scalar.transposeMultiply(a, 3, rows, cols, u, 1, r, s2, 0, cols);
