@@ -87,11 +87,31 @@ public final class SymmetricPacking {
      * Written: full.
      */
     public static void unpack(double[] packed, int po, int n, double[] full, int fo) {
-        for (int k = 0; k < n; k++) {
-            for (int j = 0; j < n; j++) {
-                // each column from its own copy where it has one, as the product reads it (a diagonal block is
-                // stored twice)
-                full[fo + j + k * n] = packed[po + index(j, k, n)];
+        // each column's stored rows from its own copy, as the product reads them (a diagonal block is stored twice),
+        // quad by quad in storage order; it is on the path of every pass that unpacks (the adjoint, distinct factors)
+        int k = 0;
+        for (; inQuad(k, n); k += 4) {
+            int h = height(k, n);
+            int whole = h & ~3;
+            int q = po + start(k, n);
+            for (int c = 0; c < 4; c++) {
+                int col = fo + (k + c) * n;
+                for (int j = 0; j < whole; j++) {
+                    full[col + j] = packed[q + 4 * (j & ~3) + 4 * c + (j & 3)];
+                }
+                int rest = q + 4 * whole + c * (h - whole);
+                for (int j = whole; j < h; j++) {
+                    full[col + j] = packed[rest + j - whole];
+                }
+            }
+        }
+        for (; k < n; k++) {
+            System.arraycopy(packed, po + start(k, n), full, fo + k * n, n);
+        }
+        // the rows below each column's stored part: row k of column j (in a later block, so stored), written above
+        for (k = 0; k < n; k++) {
+            for (int j = height(k, n); j < n; j++) {
+                full[fo + j + k * n] = full[fo + k + j * n];
             }
         }
     }
